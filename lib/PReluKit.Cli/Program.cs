@@ -8,5 +8,11 @@ app.Configure(config =>
     config.SetApplicationName("prelu");
     config.AddCommand<DemoCommand>("demo")
         .WithDescription("Train tiny ReLU, Leaky ReLU and PReLU nets on two spirals and show what PReLU learns.");
+    config.AddBranch("data", data =>
+    {
+        data.SetDescription("Fashion-MNIST: inspect the data, regenerate the shipped subset.");
+        data.AddCommand<DataInfoCommand>("info").WithDescription("Where the data is found, class balance, load time.");
+        data.AddCommand<DataSubsetCommand>("subset").WithDescription("Regenerate data/fashion-mnist-subset from the full set.");
+    });
 });
 return await ExitCodes.RunAsync(app, args);

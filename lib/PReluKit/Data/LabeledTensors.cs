@@ -10,6 +10,29 @@ public sealed record LabeledTensors(Tensor Features, Tensor Labels) : IDisposabl
     /// <summary>The number of samples.</summary>
     public long Count => Labels.shape[0];
 
+    /// <summary>
+    /// Splits off a random <paramref name="fraction"/> as a validation set (seeded); the rest stays for training.
+    /// Both parts are new tensors; this instance is unchanged.
+    /// </summary>
+    /// <exception cref="ArgumentException">fraction outside (0, 1), or a part would be empty.</exception>
+    public (LabeledTensors Train, LabeledTensors Validation) SplitValidation(double fraction, ulong seed)
+    {
+        var validation = (long)Math.Round(Count * fraction);
+        if (!(fraction > 0 && fraction < 1) || validation == 0 || validation == Count)
+        {
+            throw new ArgumentException(
+                $"validation fraction must leave both parts non-empty (0 < fraction < 1), got {fraction} of {Count} samples.", nameof(fraction));
+        }
+
+        using var generator = new Generator(seed);
+        using var order = randperm(Count, generator: generator);
+        using var validationIndices = order.narrow(0, 0, validation);
+        using var trainIndices = order.narrow(0, validation, Count - validation);
+        return (
+            new LabeledTensors(Features.index_select(0, trainIndices), Labels.index_select(0, trainIndices)),
+            new LabeledTensors(Features.index_select(0, validationIndices), Labels.index_select(0, validationIndices)));
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

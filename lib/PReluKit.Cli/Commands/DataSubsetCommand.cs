@@ -1,0 +1,35 @@
+using System.ComponentModel;
+using PReluKit.Data;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace PReluKit.Cli.Commands;
+
+/// <summary><c>prelu data subset</c>: regenerates the shipped stratified subset from the full set, byte for byte.</summary>
+internal sealed class DataSubsetCommand : Command<DataSubsetCommand.Settings>
+{
+    /// <summary>Options of <c>prelu data subset</c>.</summary>
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--from")]
+        [Description("Where the full set is: 'full' (search the usual places) or a folder.")]
+        [DefaultValue("full")]
+        public string From { get; init; } = "full";
+
+        [CommandOption("--out")]
+        [Description("Folder to write the four .gz files to (default: data/fashion-mnist-subset).")]
+        public string? Out { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var full = settings.From == "full" ? FashionMnist.LoadFull() : FashionMnist.LoadFolder(settings.From, "Fashion-MNIST");
+        var output = settings.Out
+                     ?? (RepositoryData.Find() is { } data ? Path.Combine(data, FashionMnist.SubsetFolderName)
+                         : throw new ArgumentException("--out: no data/ folder found here; give the output folder."));
+        FashionMnistSubset.Write(full, output);
+        AnsiConsole.MarkupLineInterpolated(
+            $"Wrote {FashionMnistSubset.TrainPerClass:N0} training and {FashionMnistSubset.TestPerClass:N0} test images per class (seed {FashionMnistSubset.Seed}) from {full.Folder} to {output}.");
+        return ExitCodes.Success;
+    }
+}
