@@ -1,3 +1,4 @@
+using PReluKit.Activations;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -44,20 +45,12 @@ public static class HeInitialization
         }
     }
 
-    /// <summary>
-    /// The slope each activation of the family implies: PReLU's mean α, Leaky's slope, RReLU's mean slope,
-    /// 1 for SELU (LeCun normal), 0 for ReLU and ELU; null for modules that are not activations.
-    /// </summary>
-    public static double? DefaultSlope(nn.Module module) => module switch
-    {
-        Activations.PReLU prelu => MeanOf(prelu.Weight),
-        TorchSharp.Modules.PReLU prelu => MeanOf(prelu.weight),
-        LeakyReLU leaky => leaky.negative_slope,
-        RReLU rrelu => (rrelu.lower + rrelu.upper) / 2,
-        SELU => 1.0,
-        ReLU or ELU or ReLU6 => 0.0,
-        _ => null,
-    };
+    /// <summary>The rule for <see cref="Apply"/>: every activation counts as <paramref name="fixedSlope"/>, or its own slope when null.</summary>
+    public static Func<nn.Module, double?> SlopeRule(double? fixedSlope) =>
+        fixedSlope is { } slope ? m => ActivationModules.IsActivation(m) ? slope : null : DefaultSlope;
+
+    /// <summary>The slope <see cref="ActivationModules.NegativeSlope"/> gives; null for modules that are not activations.</summary>
+    public static double? DefaultSlope(nn.Module module) => ActivationModules.NegativeSlope(module);
 
     /// <summary>The slope of the first activation after module <paramref name="index"/>, or 1 when a weight layer or the end comes first.</summary>
     private static double SlopeAfter(List<nn.Module> modules, int index, Func<nn.Module, double?> slopeOf)
@@ -76,12 +69,6 @@ public static class HeInitialization
         }
 
         return 1.0;
-    }
-
-    private static double MeanOf(Tensor tensor)
-    {
-        using var mean = tensor.mean();
-        return mean.item<float>();
     }
 
     private static (Tensor Weight, Tensor? Bias, long FanIn)? WeightAndFanIn(nn.Module module) => module switch

@@ -19,9 +19,13 @@ public static class Mlp
     /// <param name="hidden">Hidden widths; <see cref="DefaultHidden"/> when null.</param>
     /// <param name="classes">Output classes.</param>
     /// <param name="generator">Random source for the weights; seed it for reproducible models.</param>
+    /// <param name="initSlope">
+    /// When set, every layer is initialised as if followed by this slope, whatever the activation; comparisons use 0 so
+    /// that all activations start from identical weights (the paired design). When null, each layer uses its own activation's slope.
+    /// </param>
     /// <exception cref="ArgumentException">A non-positive size.</exception>
     public static Sequential Create(ActivationSpec activation, int inputs = 784, IReadOnlyList<int>? hidden = null,
-                                    int classes = 10, Generator? generator = null)
+                                    int classes = 10, Generator? generator = null, double? initSlope = null)
     {
         ArgumentNullException.ThrowIfNull(activation);
         Native.TorchNative.EnsureLoaded();
@@ -41,7 +45,7 @@ public static class Mlp
 
         layers.Add(("out", nn.Linear(width, classes)));
         var model = nn.Sequential(layers);
-        HeInitialization.Apply(model, generator: generator);
+        HeInitialization.Apply(model, HeInitialization.SlopeRule(initSlope), generator);
         return model;
     }
 }

@@ -21,10 +21,14 @@ public static class SmallCnn
     /// <param name="hidden">Width of the dense layer before the output.</param>
     /// <param name="classes">Output classes.</param>
     /// <param name="generator">Random source for the weights; seed it for reproducible models.</param>
+    /// <param name="initSlope">
+    /// When set, every layer is initialised as if followed by this slope, whatever the activation; comparisons use 0 so
+    /// that all activations start from identical weights (the paired design). When null, each layer uses its own activation's slope.
+    /// </param>
     /// <exception cref="ArgumentException">A non-positive size, or too many blocks for the image size.</exception>
     public static Sequential Create(ActivationSpec activation, int inChannels = 1, int imageSize = 28,
                                     IReadOnlyList<int>? channels = null, int hidden = 128, int classes = 10,
-                                    Generator? generator = null)
+                                    Generator? generator = null, double? initSlope = null)
     {
         ArgumentNullException.ThrowIfNull(activation);
         Native.TorchNative.EnsureLoaded();
@@ -56,7 +60,7 @@ public static class SmallCnn
         layers.Add(("fc1_act", activation.Create(hidden, name: "fc1_act")));
         layers.Add(("out", nn.Linear(hidden, classes)));
         var model = nn.Sequential(layers);
-        HeInitialization.Apply(model, generator: generator);
+        HeInitialization.Apply(model, HeInitialization.SlopeRule(initSlope), generator);
         return model;
     }
 }

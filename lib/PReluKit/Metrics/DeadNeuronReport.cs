@@ -1,0 +1,52 @@
+using System.Globalization;
+using PReluKit.Data;
+using static TorchSharp.torch;
+
+namespace PReluKit.Metrics;
+
+/// <summary>
+/// Dead and dormant units per activation layer over a whole dataset pass. "Dead" (a unit whose pre-activation is
+/// never positive, so a ReLU outputs 0 for every sample) applies to ReLU; the τ-dormant counts and on-rates apply
+/// to every member of the family, including Leaky ReLU and PReLU whose outputs are never exactly 0.
+/// </summary>
+/// <param name="Layers">One summary per activation layer, in model order.</param>
+/// <param name="Units">Per-unit detail, in the same order.</param>
+public sealed record DeadNeuronReport(IReadOnlyList<LayerDeadness> Layers, IReadOnlyList<UnitActivity> Units)
+{
+    /// <summary>The dormancy thresholds reported: 0, 0.025 and 0.1.</summary>
+    public static IReadOnlyList<double> Taus { get; } = [0.0, 0.025, 0.1];
+
+    /// <summary>All units over all layers that are dead.</summary>
+    public int TotalDead => Layers.Sum(l => l.DeadUnits);
+
+    /// <summary>The key of τ in <see cref="LayerDeadness.Dormant"/> ("0", "0.025", "0.1").</summary>
+    public static string TauKey(double tau) => tau.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Runs <paramref name="model"/> over <paramref name="data"/> in evaluation mode without gradients and reports
+    /// its activation layers. The model's training mode is restored afterwards.
+    /// </summary>
+    public static DeadNeuronReport Measure(nn.Module<Tensor, Tensor> model, LabeledTensors data, int batchSize = 1000)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        var wasTraining = model.training;
+        model.eval();
+        try
+        {
+            using var recorder = new ActivationRecorder(model);
+            using var noGrad = no_grad();
+            foreach (var (features, _) in new BatchIterator(data, batchSize, shuffle: false).Epoch(0))
+            {
+                using var scope = NewDisposeScope();
+                model.call(features);
+            }
+
+            return recorder.Report();
+        }
+        finally
+        {
+            model.train(wasTraining);
+        }
+    }
+}
