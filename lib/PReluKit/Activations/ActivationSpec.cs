@@ -79,6 +79,17 @@ public sealed record ActivationSpec
         _ => "selu",
     };
 
+    /// <summary>
+    /// The key with every parameter, which <see cref="Parse"/> reads back to an equal spec:
+    /// <c>relu</c>, <c>leaky:0.01</c>, <c>prelu:0.25</c>, <c>rrelu:0.125:0.333…</c>, <c>elu:1</c>, <c>selu</c>.
+    /// </summary>
+    public string Canonical => Kind switch
+    {
+        ActivationKind.ReLU or ActivationKind.SELU => Key,
+        ActivationKind.RReLU => $"{Key}:{Parameter.ToString("R", CultureInfo.InvariantCulture)}:{Upper.ToString("R", CultureInfo.InvariantCulture)}",
+        _ => $"{Key}:{Parameter.ToString("R", CultureInfo.InvariantCulture)}",
+    };
+
     /// <summary>The name charts and tables show, with the parameter where it differs from the default.</summary>
     public string DisplayName => Kind switch
     {

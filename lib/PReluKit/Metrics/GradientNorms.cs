@@ -13,6 +13,7 @@ public static class GradientNorms
     {
         ArgumentNullException.ThrowIfNull(model);
         using var noGrad = no_grad();
+        using var scope = NewDisposeScope(); // .grad hands out a new tensor handle on every access
         var squares = new List<(string Layer, double Square)>();
         foreach (var (name, parameter) in model.named_parameters())
         {
@@ -21,8 +22,7 @@ public static class GradientNorms
                 continue;
             }
 
-            using var norm = grad.norm();
-            var value = norm.item<float>();
+            var value = grad.norm().item<float>();
             var layer = name.Contains('.', StringComparison.Ordinal) ? name[..name.LastIndexOf('.')] : name;
             squares.Add((layer, (double)value * value));
         }

@@ -92,4 +92,12 @@ public class ActivationSpecTests
         Assert.IsType<TorchSharp.Modules.LeakyReLU>(ActivationSpec.Leaky().Create());
         Assert.IsType<TorchSharp.Modules.SELU>(ActivationSpec.SELU().Create());
     }
+
+    [Theory]
+    [MemberData(nameof(AllMembers))]
+    public void The_canonical_form_parses_back_to_an_equal_spec(string key)
+    {
+        var spec = ActivationSpec.Parse(key);
+        Assert.Equal(spec, ActivationSpec.Parse(spec.Canonical));
+    }
 }

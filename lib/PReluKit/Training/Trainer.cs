@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using PReluKit.Activations;
+using PReluKit.Data;
+using PReluKit.Metrics;
+using PReluKit.Models;
+using static TorchSharp.torch;
+
+namespace PReluKit.Training;
+
+/// <summary>
+/// Trains one model with cross-entropy and records every epoch. Deterministic on CPU: the seed fixes the initial
+/// weights (He init with slope 0 for every activation, so runs with different activations start from identical
+/// weights), the batch order and RReLU's random slopes.
+/// </summary>
+public static class Trainer
+{
+    private const int EvaluationBatch = 1000;
+
+    /// <summary>Runs <paramref name="config"/> with <paramref name="seed"/> on image tensors shaped for the model.</summary>
+    /// <param name="config">What to train.</param>
+    /// <param name="seed">Fixes weights, batch order and every random choice.</param>
+    /// <param name="train">Training data: (N, 784) for the MLP, (N, 1, 28, 28) for the CNN.</param>
+    /// <param name="test">Test data, same shape.</param>
+    /// <param name="progress">Receives epoch and batch events.</param>
+    /// <param name="cancellationToken">Stops after the current batch with <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The run; <see cref="RunResult.DivergedAtEpoch"/> is set when the loss became NaN or infinite.</returns>
+    public static RunResult Run(TrainingConfig config, ulong seed, LabeledTensors train, LabeledTensors test,
+                                IProgress<TrainingEvent>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(test);
+        config.Validate();
+        Native.TorchNative.EnsureLoaded();
+        random.manual_seed((long)(seed & long.MaxValue));
+
+        using var model = Build(config, seed, train);
+        var optimizer = config.Optimizer == OptimizerKind.Sgd
+            ? (optim.Optimizer)ParameterGroups.Sgd(model, config.LearningRate, config.Momentum, config.WeightDecay, config.DecayAlpha)
+            : ParameterGroups.Adam(model, config.LearningRate, config.WeightDecay, config.DecayAlpha);
+        using var loss = nn.CrossEntropyLoss();
+        var batches = new BatchIterator(train, config.BatchSize, shuffle: true, seed);
+        var constrained = model.modules().OfType<PReLU>().Where(p => p.Constraint is not null).ToList();
+        using var deadSubset = DeadSample(train, config.DeadSampleLimit);
+        var deadData = deadSubset ?? train;
+
+        var epochs = new List<EpochRecord>();
+        void Record(EpochRecord record)
+        {
+            epochs.Add(record);
+            progress?.Report(new EpochCompleted(config, seed, record));
+        }
+
+        // Epoch 0: the model at initialisation, with gradient norms from the first batch (no update).
+        foreach (var (features, labels) in batches.Epoch(0))
+        {
+            using var scope = NewDisposeScope();
+            optimizer.zero_grad();
+            loss.call(model.call(features), labels).backward();
+            var initialGradients = Gradients(model);
+            optimizer.zero_grad();
+            Record(Evaluate(model, loss, test, deadData, 0, double.NaN, double.NaN, 0, initialGradients));
+            break; // one batch is enough; the iterator owns (and disposes) the batch tensors
+        }
+
+        for (var epoch = 1; epoch <= config.Epochs; epoch++)
+        {
+            model.train();
+            var clock = Stopwatch.StartNew();
+            double lossSum = 0;
+            long correct = 0, seen = 0;
+            var batch = 0;
+            var diverged = false;
+            foreach (var (features, labels) in batches.Epoch(epoch))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var scope = NewDisposeScope();
+                optimizer.zero_grad();
+                var output = model.call(features);
+                var batchLoss = loss.call(output, labels);
+                var value = batchLoss.item<float>();
+                if (!float.IsFinite(value))
+                {
+                    diverged = true;
+                    break;
+                }
+
+                batchLoss.backward();
+                optimizer.step();
+                constrained.ForEach(p => p.ProjectAlpha());
+
+                var count = labels.shape[0];
+                lossSum += value * count;
+                correct += output.argmax(1).eq(labels).sum().item<long>();
+                seen += count;
+                if (++batch % 20 == 0 || batch == batches.BatchesPerEpoch)
+                {
+                    progress?.Report(new BatchProgress(epoch, batch, batches.BatchesPerEpoch));
+                }
+            }
+
+            var seconds = clock.Elapsed.TotalSeconds;
+            if (diverged)
+            {
+                return new RunResult(config, seed, epochs, epoch);
+            }
+
+            Record(Evaluate(model, loss, test, deadData, epoch, lossSum / seen, (double)correct / seen, seconds, Gradients(model)));
+        }
+
+        return new RunResult(config, seed, epochs, null);
+    }
+
+    /// <summary>Builds the configured model with weights fixed by <paramref name="seed"/>.</summary>
+    public static nn.Module<Tensor, Tensor> Build(TrainingConfig config, ulong seed, LabeledTensors train)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(train);
+        using var generator = new Generator(seed);
+        var shape = train.Features.shape;
+        return config.Model switch
+        {
+            ModelKind.Mlp when shape.Length == 2 => Mlp.Create(config.Activation, inputs: (int)shape[1], hidden: config.Hidden,
+                                                               generator: generator, initSlope: 0),
+            ModelKind.Cnn when shape.Length == 4 => SmallCnn.Create(config.Activation, inChannels: (int)shape[1], imageSize: (int)shape[2],
+                                                                    channels: config.Channels, generator: generator, initSlope: 0),
+            _ => throw new ArgumentException(
+                $"training data of shape {Shapes.Format(shape)} does not fit the {config.Model} model; expected " +
+                (config.Model == ModelKind.Mlp ? "(N, features)" : "(N, channels, height, width)") + ".", nameof(train)),
+        };
+    }
+
+    /// <summary>The first <paramref name="limit"/> training samples (views), or null for all of them.</summary>
+    private static LabeledTensors? DeadSample(LabeledTensors train, int limit) =>
+        limit > 0 && limit < train.Count
+            ? new LabeledTensors(train.Features.narrow(0, 0, limit), train.Labels.narrow(0, 0, limit))
+            : null;
+
+    private static IReadOnlyList<LayerGradient> Gradients(nn.Module model) =>
+        [.. GradientNorms.PerLayer(model).Select(g => new LayerGradient(g.Layer, g.Norm))];
+
+    private static EpochRecord Evaluate(nn.Module<Tensor, Tensor> model, nn.Module<Tensor, Tensor, Tensor> loss, LabeledTensors test,
+                                        LabeledTensors deadData, int epoch, double trainLoss, double trainAccuracy, double seconds,
+                                        IReadOnlyList<LayerGradient> gradients)
+    {
+        model.eval();
+        double lossSum = 0;
+        long correct = 0;
+        using (no_grad())
+        {
+            foreach (var (features, labels) in new BatchIterator(test, EvaluationBatch, shuffle: false).Epoch(0))
+            {
+                using var scope = NewDisposeScope();
+                var output = model.call(features);
+                lossSum += loss.call(output, labels).item<float>() * labels.shape[0];
+                correct += output.argmax(1).eq(labels).sum().item<long>();
+            }
+        }
+
+        var dead = DeadNeuronReport.Measure(model, deadData, EvaluationBatch).Layers;
+        model.train();
+        return new EpochRecord(epoch, trainLoss, trainAccuracy, lossSum / test.Count, (double)correct / test.Count, seconds,
+                               dead, AlphaStats.Of(model), gradients);
+    }
+}
