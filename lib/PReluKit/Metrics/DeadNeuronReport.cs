@@ -26,7 +26,11 @@ public sealed record DeadNeuronReport(IReadOnlyList<LayerDeadness> Layers, IRead
     /// Runs <paramref name="model"/> over <paramref name="data"/> in evaluation mode without gradients and reports
     /// its activation layers. The model's training mode is restored afterwards.
     /// </summary>
-    public static DeadNeuronReport Measure(nn.Module<Tensor, Tensor> model, LabeledTensors data, int batchSize = 1000)
+    /// <param name="model">The model.</param>
+    /// <param name="data">The dataset pass.</param>
+    /// <param name="batchSize">Samples per forward pass.</param>
+    /// <param name="histograms">Whether to build output histograms (off for cheap per-epoch summaries).</param>
+    public static DeadNeuronReport Measure(nn.Module<Tensor, Tensor> model, LabeledTensors data, int batchSize = 256, bool histograms = true)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
@@ -34,7 +38,7 @@ public sealed record DeadNeuronReport(IReadOnlyList<LayerDeadness> Layers, IRead
         model.eval();
         try
         {
-            using var recorder = new ActivationRecorder(model);
+            using var recorder = new ActivationRecorder(model, histograms: histograms);
             using var noGrad = no_grad();
             foreach (var (features, _) in new BatchIterator(data, batchSize, shuffle: false).Epoch(0))
             {

@@ -40,7 +40,8 @@ public static class TorchNative
     public static NativeLoadOutcome? Outcome => _outcome;
 
     /// <summary>
-    /// Applies the fix once per process; later calls return the first outcome. Thread-safe.
+    /// Applies the fix once per process; later calls return the first outcome. Thread-safe. It also applies
+    /// <see cref="AllocatorTuning"/>, since every kit entry point passes through here before its first torch use.
     /// </summary>
     /// <returns>What was done and why.</returns>
     /// <exception cref="InvalidOperationException">The fix was needed but could not be applied; the message says why.</exception>
@@ -48,7 +49,13 @@ public static class TorchNative
     {
         lock (Gate)
         {
-            return _outcome ??= Apply();
+            if (_outcome is null)
+            {
+                AllocatorTuning.Apply();
+                _outcome = Apply();
+            }
+
+            return _outcome;
         }
     }
 

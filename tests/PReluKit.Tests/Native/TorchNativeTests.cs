@@ -86,4 +86,12 @@ public class TorchNativeTests
             Assert.Contains(reason, skip);
         }
     }
+
+    [Fact]
+    public void The_allocator_tuning_is_accepted_by_glibc_on_Linux()
+    {
+        var glibc = OperatingSystem.IsLinux() && NativeLibrary.TryLoad("libc.so.6", out var libc) && NativeLibrary.TryGetExport(libc, "gnu_get_libc_version", out _);
+        var disabled = Environment.GetEnvironmentVariable(AllocatorTuning.DisableVariable) is "1" or "true";
+        Assert.Equal(glibc && !disabled, AllocatorTuning.Apply());
+    }
 }
