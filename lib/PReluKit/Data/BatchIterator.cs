@@ -7,12 +7,18 @@ namespace PReluKit.Data;
 /// generator seeded by (seed, e) alone, so the same seed gives the same batches in every run and for every
 /// activation (the paired design), and a resumed run continues with the same order.
 /// </summary>
-/// <remarks>Each yielded batch is owned by the iterator and disposed when the next one is produced or the epoch ends.</remarks>
-public sealed class BatchIterator
+/// <remarks>
+/// Shuffled epochs scatter the data once into a buffer the iterator keeps (<c>index_copy_</c>, no allocation) and
+/// yield contiguous slices of it, instead of gathering every batch with <c>index_select</c>; unshuffled epochs yield
+/// slices of the data itself. Each yielded batch is a view owned by the iterator, valid until the next one is produced.
+/// Dispose the iterator to free the buffer.
+/// </remarks>
+public sealed class BatchIterator : IDisposable
 {
     private readonly LabeledTensors _data;
     private readonly bool _shuffle;
     private readonly ulong _seed;
+    private LabeledTensors? _shuffled;
 
     /// <summary>Creates the iterator.</summary>
     /// <exception cref="ArgumentException">A non-positive batch size.</exception>
@@ -51,16 +57,33 @@ public sealed class BatchIterator
     }
 
     /// <summary>The batches of epoch <paramref name="epoch"/>, each valid until the next is requested.</summary>
+    /// <remarks>Sample i of the data lands at position <c>Order(epoch)[i]</c>: a uniformly random permutation, like its inverse.</remarks>
     public IEnumerable<(Tensor Features, Tensor Labels)> Epoch(int epoch)
     {
-        using var order = Order(epoch);
+        var source = _data;
+        if (_shuffle)
+        {
+            _shuffled ??= new LabeledTensors(empty_like(_data.Features), empty_like(_data.Labels));
+            using var order = Order(epoch);
+            using var noGrad = no_grad();
+            _shuffled.Features.index_copy_(0, order, _data.Features);
+            _shuffled.Labels.index_copy_(0, order, _data.Labels);
+            source = _shuffled;
+        }
+
         for (long start = 0; start < _data.Count; start += BatchSize)
         {
             var length = Math.Min(BatchSize, _data.Count - start);
-            using var indices = order.narrow(0, start, length);
-            using var features = _data.Features.index_select(0, indices);
-            using var labels = _data.Labels.index_select(0, indices);
+            using var features = source.Features.narrow(0, start, length);
+            using var labels = source.Labels.narrow(0, start, length);
             yield return (features, labels);
         }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _shuffled?.Dispose();
+        _shuffled = null;
     }
 }

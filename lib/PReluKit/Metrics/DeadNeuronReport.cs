@@ -40,7 +40,8 @@ public sealed record DeadNeuronReport(IReadOnlyList<LayerDeadness> Layers, IRead
         {
             using var recorder = new ActivationRecorder(model, histograms: histograms);
             using var noGrad = no_grad();
-            foreach (var (features, _) in new BatchIterator(data, batchSize, shuffle: false).Epoch(0))
+            using var batches = new BatchIterator(data, batchSize, shuffle: false);
+            foreach (var (features, _) in batches.Epoch(0))
             {
                 using var scope = NewDisposeScope();
                 model.call(features);

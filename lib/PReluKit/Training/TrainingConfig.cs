@@ -22,8 +22,8 @@ public sealed record TrainingConfig
     /// <summary>SGD (with momentum) or Adam.</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Sgd;
 
-    /// <summary>Learning rate.</summary>
-    public double LearningRate { get; init; } = 0.05;
+    /// <summary>Learning rate (<see cref="DefaultLearningRate"/> of the MLP unless set).</summary>
+    public double LearningRate { get; init; } = DefaultLearningRate(ModelKind.Mlp);
 
     /// <summary>SGD momentum.</summary>
     public double Momentum { get; init; } = 0.9;
@@ -42,6 +42,13 @@ public sealed record TrainingConfig
 
     /// <summary>Training samples the per-epoch dead-neuron pass covers; 0 means all.</summary>
     public int DeadSampleLimit { get; init; }
+
+    /// <summary>
+    /// The SGD learning rate that trains every activation of the family stably on Fashion-MNIST: 0.05 for the MLP,
+    /// 0.02 for the CNN (measured: PReLU CNNs diverge in their first epoch at 0.05 with momentum 0.9; all members
+    /// train at 0.02 and 0.01).
+    /// </summary>
+    public static double DefaultLearningRate(ModelKind model) => model == ModelKind.Cnn ? 0.02 : 0.05;
 
     /// <summary>Checks every field; throws an <see cref="ArgumentException"/> naming the first bad one.</summary>
     public TrainingConfig Validate()

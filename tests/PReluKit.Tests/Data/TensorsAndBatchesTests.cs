@@ -34,8 +34,10 @@ public class TensorsAndBatchesTests
     public void The_same_seed_gives_the_same_batches_and_every_sample_once_per_epoch()
     {
         using var data = Numbered(103);
-        var a = new BatchIterator(data, batchSize: 10, seed: 7);
-        var b = new BatchIterator(data, batchSize: 10, seed: 7);
+        using var a = new BatchIterator(data, batchSize: 10, seed: 7);
+        using var b = new BatchIterator(data, batchSize: 10, seed: 7);
+        using var other = new BatchIterator(data, 10, seed: 8);
+        using var sequential = new BatchIterator(data, 10, shuffle: false);
         List<long[]> Batches(BatchIterator it, int epoch) => it.Epoch(epoch).Select(batch => batch.Labels.data<long>().ToArray()).ToList();
 
         var epoch0 = Batches(a, 0);
@@ -45,15 +47,16 @@ public class TensorsAndBatchesTests
         Assert.Equal(3, epoch0[^1].Length);
         Assert.Equal(Enumerable.Range(0, 103).Select(i => (long)i), epoch0.SelectMany(x => x).Order());
         Assert.NotEqual(epoch0, Batches(a, 1));
-        Assert.NotEqual(epoch0, Batches(new BatchIterator(data, 10, seed: 8), 0));
-        Assert.Equal(Enumerable.Range(0, 103).Select(i => (long)i), Batches(new BatchIterator(data, 10, shuffle: false), 0).SelectMany(x => x));
+        Assert.NotEqual(epoch0, Batches(other, 0));
+        Assert.Equal(Enumerable.Range(0, 103).Select(i => (long)i), Batches(sequential, 0).SelectMany(x => x));
     }
 
     [Fact]
     public void Features_and_labels_of_a_batch_stay_aligned()
     {
         using var data = Numbered(50);
-        foreach (var (features, labels) in new BatchIterator(data, 8, seed: 3).Epoch(0))
+        using var batches = new BatchIterator(data, 8, seed: 3);
+        foreach (var (features, labels) in batches.Epoch(0))
         {
             Assert.Equal(labels.data<long>().ToArray().Select(l => (float)l), features.data<float>().ToArray());
         }

@@ -60,6 +60,19 @@ public class TrainerTests(TrainingFixture data) : IClassFixture<TrainingFixture>
     }
 
     [Fact]
+    public void The_fast_correct_count_matches_argmax_on_views_of_larger_tensors()
+    {
+        using var logits = randn([300, 10], generator: new Generator(4));
+        using var labels = randint(0, 10, [300], generator: new Generator(5));
+        using var logitView = logits.narrow(0, 37, 128);
+        using var labelView = labels.narrow(0, 37, 128);
+        using var expected = logitView.argmax(1).eq(labelView).sum();
+        Assert.Equal(expected.item<long>(), Trainer.CorrectCount(logitView, labelView));
+        using var ties = zeros(4, 10);
+        Assert.Equal(1, Trainer.CorrectCount(ties, tensor(new long[] { 0, 1, 2, 3 }))); // argmax picks the first maximum
+    }
+
+    [Fact]
     public void Cancellation_stops_the_run()
     {
         using var cancel = new CancellationTokenSource();

@@ -1,0 +1,115 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using PReluKit.Activations;
+using PReluKit.Benchmarking;
+using PReluKit.Data;
+using PReluKit.Metrics;
+using PReluKit.Training;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using static TorchSharp.torch;
+
+namespace PReluKit.Cli.Commands;
+
+/// <summary>
+/// <c>prelu bench</c>: a short benchmark for users' own machines — data loading, the kit's loop against a naive
+/// loop, PReLU's epoch overhead over ReLU (MLP and CNN), memory across epochs, and the born-dead grid.
+/// </summary>
+internal sealed class BenchCommand : Command<BenchCommand.Settings>
+{
+    /// <summary>Options of <c>prelu bench</c>.</summary>
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--data")]
+        [Description("subset (shipped), full, or a folder with the four IDX files.")]
+        [DefaultValue("subset")]
+        public string Data { get; init; } = "subset";
+
+        [CommandOption("--repeats")]
+        [Description("Repetitions per contestant (medians are reported).")]
+        [DefaultValue(3)]
+        public int Repeats { get; init; } = 3;
+
+        [CommandOption("--threads")]
+        [Description("Intra-op threads for TorchSharp (default: as many as cores).")]
+        public int? Threads { get; init; }
+
+        public override ValidationResult Validate() =>
+            Repeats is < 1 or > 100 ? ValidationResult.Error($"--repeats must be between 1 and 100, got {Repeats}.")
+            : Threads is < 1 ? ValidationResult.Error($"--threads must be ≥ 1, got {Threads}.")
+            : ValidationResult.Success();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        Native.TorchNative.EnsureLoaded();
+        if (settings.Threads is { } threads)
+        {
+            set_num_threads(threads);
+        }
+
+        zeros(1).Dispose(); // start libtorch before any clock runs
+        var results = new Table().Title($"prelu bench — {Environment.ProcessorCount} cores, {get_num_threads()} torch threads, medians of {settings.Repeats} repeats")
+            .AddColumn("measurement").AddColumn(new TableColumn("result").RightAligned()).AddColumn("note");
+
+        var clock = Stopwatch.StartNew();
+        var dataset = FashionMnist.Load(settings.Data);
+        var read = clock.Elapsed.TotalSeconds;
+        using var flatTrain = dataset.TrainTensors(ImageLayout.Flat);
+        var loaded = clock.Elapsed.TotalSeconds;
+        results.AddRow($"load {dataset.Name} ({dataset.Train.Count:N0} training images)", $"{loaded:0.00} s", $"read + validate {read:0.00} s, then normalised (N, 784) tensors; target < 2 s for the full set");
+        using var flatTest = dataset.TestTensors(ImageLayout.Flat);
+
+        var mlp = new TrainingConfig { Model = ModelKind.Mlp };
+        var (kit, naive) = EpochBenchmark.KitAgainstNaive(mlp, flatTrain, flatTest, settings.Repeats, epochs: 2);
+        results.AddRow("MLP epoch: kit loop / naive loop", Ratio(kit.Median, naive.Median),
+            $"{kit.Median:0.000} s vs {naive.Median:0.000} s (ReLU, batch {mlp.BatchSize}); the kit also tracks loss and accuracy");
+        AddOverhead(results, "MLP", EpochBenchmark.Activations(mlp, Compared, flatTrain, flatTest, settings.Repeats, epochs: 2));
+
+        using (var imageTrain = dataset.TrainTensors(ImageLayout.Image))
+        using (var imageTest = dataset.TestTensors(ImageLayout.Image))
+        {
+            var cnn = new TrainingConfig { Model = ModelKind.Cnn, LearningRate = TrainingConfig.DefaultLearningRate(ModelKind.Cnn) };
+            AddOverhead(results, "CNN", EpochBenchmark.Activations(cnn, Compared, imageTrain, imageTest, settings.Repeats, epochs: 1));
+        }
+
+        var memory = new List<long>();
+        var recorder = new Progress(e =>
+        {
+            if (e is EpochCompleted)
+            {
+                using var process = Process.GetCurrentProcess();
+                memory.Add(process.WorkingSet64);
+            }
+        });
+        Trainer.Run(mlp with { Activation = ActivationSpec.PReLU(), Epochs = 8 }, 0, flatTrain, flatTest, recorder, cancellationToken);
+        results.AddRow("RSS after epoch 1 → epoch 8 (MLP, PReLU)", $"{memory[1] / 1e6:0} → {memory[^1] / 1e6:0} MB",
+            string.Join(" ", memory.Skip(1).Select(m => (m / 1e6).ToString("0", CultureInfo.InvariantCulture))));
+
+        clock.Restart();
+        BornDead.Grid([ActivationSpec.ReLU(), ActivationSpec.Leaky(), ActivationSpec.PReLU()], [2, 3, 4, 6, 10], [2, 5, 10, 20, 50], 1000, 0);
+        results.AddRow("born-dead grid: 3 activations × 5 widths × 5 depths × 1,000 nets", $"{clock.Elapsed.TotalSeconds:0.0} s", "target < 30 s for one activation's 5×5 grid");
+
+        AnsiConsole.Write(results);
+        return ExitCodes.Success;
+    }
+
+    private static IReadOnlyList<ActivationSpec> Compared { get; } = [ActivationSpec.ReLU(), ActivationSpec.Leaky(), ActivationSpec.PReLU(), ActivationSpec.PReLUShared()];
+
+    private static void AddOverhead(Table table, string model, IReadOnlyList<Timing> timings)
+    {
+        var relu = timings[0].Median;
+        foreach (var timing in timings.Skip(1))
+        {
+            table.AddRow($"{model} epoch: {timing.Name} / ReLU", Ratio(timing.Median, relu), $"{timing.Median:0.000} s vs {relu:0.000} s");
+        }
+    }
+
+    private static string Ratio(double a, double b) => (a / b).ToString("0.000", CultureInfo.InvariantCulture);
+
+    private sealed class Progress(Action<TrainingEvent> report) : IProgress<TrainingEvent>
+    {
+        public void Report(TrainingEvent value) => report(value);
+    }
+}

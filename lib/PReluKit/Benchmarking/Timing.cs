@@ -1,0 +1,22 @@
+namespace PReluKit.Benchmarking;
+
+/// <summary>Repeated timings of one thing, summarised by the median (robust to the noisy VMs this runs on).</summary>
+/// <param name="Name">What was timed.</param>
+/// <param name="Seconds">Every measurement.</param>
+public sealed record Timing(string Name, IReadOnlyList<double> Seconds)
+{
+    /// <summary>The median of <see cref="Seconds"/>.</summary>
+    public double Median
+    {
+        get
+        {
+            var sorted = Seconds.Order().ToArray();
+            return sorted.Length == 0 ? double.NaN
+                : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
+                : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+    }
+
+    /// <summary>The smallest measurement.</summary>
+    public double Min => Seconds.Count == 0 ? double.NaN : Seconds.Min();
+}
