@@ -6,6 +6,8 @@ var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("prelu");
+    config.AddCommand<CompareCommand>("compare")
+        .WithDescription("The main job: ReLU vs Leaky ReLU vs PReLU over several seeds, with CIs, CSVs and an offline HTML report.");
     config.AddCommand<DemoCommand>("demo")
         .WithDescription("Train tiny ReLU, Leaky ReLU and PReLU nets on two spirals and show what PReLU learns.");
     config.AddCommand<BenchCommand>("bench")

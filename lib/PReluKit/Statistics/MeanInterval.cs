@@ -45,10 +45,19 @@ public sealed record MeanInterval(double Mean, double HalfWidth, int Count, doub
         return new MeanInterval(mean, t * Math.Sqrt(variance / n), n, level);
     }
 
-    /// <summary>"87.31 ± 0.42" with <paramref name="format"/> applied to both numbers, or "87.31 (n = 1)".</summary>
-    public string ToString(string format) => double.IsNaN(HalfWidth)
-        ? $"{Mean.ToString(format, System.Globalization.CultureInfo.InvariantCulture)} (n = {Count})"
-        : $"{Mean.ToString(format, System.Globalization.CultureInfo.InvariantCulture)} ± {HalfWidth.ToString(format, System.Globalization.CultureInfo.InvariantCulture)}";
+    /// <summary>
+    /// "87.31 ± 0.42" with <paramref name="format"/> applied to the mean and its first section, without a sign, to the
+    /// half-width (so "+0.00;-0.00" gives "+1.20 ± 0.80"); "87.31 (n = 1)" without an interval.
+    /// </summary>
+    public string ToString(string format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        var mean = Mean.ToString(format, culture);
+        return double.IsNaN(HalfWidth)
+            ? $"{mean} (n = {Count})"
+            : $"{mean} ± {HalfWidth.ToString(format.Split(';')[0].TrimStart('+'), culture)}";
+    }
 
     /// <inheritdoc />
     public override string ToString() => ToString("0.####");

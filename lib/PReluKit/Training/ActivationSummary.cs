@@ -16,4 +16,14 @@ namespace PReluKit.Training;
 /// <param name="Verdict">The accuracy difference in words.</param>
 public sealed record ActivationSummary(
     string Activation, string DisplayName, int Runs, int Diverged, MeanInterval? TestAccuracy, MeanInterval? TestLoss,
-    MeanInterval? AccuracyVsBaseline, MeanInterval? EpochSeconds, MeanInterval? TimeRatioVsBaseline, double DeadPercent, string Verdict);
+    MeanInterval? AccuracyVsBaseline, MeanInterval? EpochSeconds, MeanInterval? TimeRatioVsBaseline, double DeadPercent, string Verdict)
+{
+    /// <summary>The verdict in a word or two: baseline, higher, lower, or not confirmed.</summary>
+    public string ShortVerdict => AccuracyVsBaseline switch
+    {
+        null => Verdict == "baseline" ? "baseline" : "—",
+        { CoversZero: true } => "not confirmed",
+        { Mean: > 0 } => "higher",
+        _ => "lower",
+    };
+}

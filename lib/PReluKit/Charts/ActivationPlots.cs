@@ -1,0 +1,52 @@
+using System.Globalization;
+using Plotly.NET;
+using PReluKit.Activations;
+using CSharpChart = Plotly.NET.CSharp.Chart;
+
+namespace PReluKit.Charts;
+
+/// <summary>Plots of the family's closed-form f(x) and f′(x).</summary>
+public static class ActivationPlots
+{
+    /// <summary>f(x) of each spec on [<paramref name="from"/>, <paramref name="to"/>].</summary>
+    public static GenericChart Functions(IReadOnlyList<ActivationSpec> specs, double from = -3, double to = 3, string? title = null) =>
+        Curves(specs, s => s.Value, from, to, title ?? "Activation functions", "f(x)");
+
+    /// <summary>f′(x) of each spec (PyTorch's convention at 0).</summary>
+    public static GenericChart Derivatives(IReadOnlyList<ActivationSpec> specs, double from = -3, double to = 3, string? title = null) =>
+        Curves(specs, s => s.Derivative, from, to, title ?? "Derivatives of the activation functions", "f′(x)");
+
+    /// <summary>The seed article's figure: Leaky ReLU with α = 0.01 against PReLU with α = 0.05.</summary>
+    public static GenericChart SeedFigure() =>
+        Functions([ActivationSpec.Leaky(0.01), ActivationSpec.PReLU(0.05)], -2, 2, "Leaky ReLU (α = 0.01) vs PReLU (α = 0.05)");
+
+    /// <summary>PReLU for a family of α values: how the slope of the negative side changes the function.</summary>
+    public static GenericChart AlphaFamily(IReadOnlyList<double> alphas, double from = -3, double to = 3)
+    {
+        ArgumentNullException.ThrowIfNull(alphas);
+        var xs = Grid(from, to);
+        var lines = alphas.Select((alpha, i) => CSharpChart.Line<double, double, string>(
+            xs, xs.Select(x => x > 0 ? x : alpha * x), Name: $"α = {alpha.ToString("0.###", CultureInfo.InvariantCulture)}",
+            LineColor: ChartStyle.Color(ChartStyle.Hex("", i))));
+        return ChartStyle.LegendBelow(ChartStyle.Finish(CSharpChart.Combine(lines), "PReLU for several α (α = 0: ReLU, α = 1: identity)", "x", "f(x)"));
+    }
+
+    private static GenericChart Curves(IReadOnlyList<ActivationSpec> specs, Func<ActivationSpec, Func<double, double>> function,
+                                       double from, double to, string title, string yTitle)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        if (!(from < to))
+        {
+            throw new ArgumentException($"plot range: from must be below to, got [{from}, {to}].", nameof(from));
+        }
+
+        var xs = Grid(from, to);
+        var lines = specs.Select((spec, i) => CSharpChart.Line<double, double, string>(
+            xs, xs.Select(function(spec)), Name: spec.DisplayName, LineColor: ChartStyle.Color(ChartStyle.Hex(spec.Key, i))));
+        return ChartStyle.LegendBelow(ChartStyle.Finish(CSharpChart.Combine(lines), title, "x", yTitle));
+    }
+
+    /// <summary>401 points, with x = 0 exactly on the grid when the range spans it.</summary>
+    private static double[] Grid(double from, double to) =>
+        [.. Enumerable.Range(0, 401).Select(i => from + ((to - from) * i / 400.0)).Append(0).Where(x => x >= from && x <= to).Distinct().Order()];
+}

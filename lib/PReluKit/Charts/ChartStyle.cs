@@ -1,0 +1,65 @@
+using Microsoft.FSharp.Core;
+using Plotly.NET;
+using CSharpExtensions = Plotly.NET.CSharp.GenericChartExtensions;
+
+namespace PReluKit.Charts;
+
+/// <summary>Titles, axis titles, sizes and colours shared by every chart of the kit.</summary>
+public static class ChartStyle
+{
+    private static readonly Dictionary<string, string> Palette = new()
+    {
+        ["relu"] = "#1f77b4",
+        ["leaky"] = "#ff7f0e",
+        ["prelu"] = "#2ca02c",
+        ["prelu-shared"] = "#d62728",
+        ["rrelu"] = "#9467bd",
+        ["elu"] = "#8c564b",
+        ["selu"] = "#e377c2",
+    };
+
+    private static readonly string[] Extra = ["#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939"];
+
+    /// <summary>The colour of an activation key (the same in every chart), or of the n-th other series.</summary>
+    public static string Hex(string key, int fallbackIndex = 0) =>
+        Palette.TryGetValue(key, out var hex) ? hex : Extra[Math.Abs(fallbackIndex) % Extra.Length];
+
+    /// <summary>A Plotly colour from a hex string, optionally translucent.</summary>
+    public static Color Color(string hex, double opacity = 1)
+    {
+        if (opacity >= 1)
+        {
+            return Plotly.NET.Color.fromHex(hex);
+        }
+
+        var r = Convert.ToInt32(hex.Substring(1, 2), 16);
+        var g = Convert.ToInt32(hex.Substring(3, 2), 16);
+        var b = Convert.ToInt32(hex.Substring(5, 2), 16);
+        return Plotly.NET.Color.fromString(FormattableString.Invariant($"rgba({r},{g},{b},{opacity})"));
+    }
+
+    /// <summary>Adds the title, both axis titles (with units) and a size: every chart of the kit ends here.</summary>
+    public static GenericChart Finish(GenericChart chart, string title, string xTitle, string yTitle, int width = 760, int height = 440)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        chart = Plotly.NET.Chart.withTitle(title, FSharpOption<Font>.None).Invoke(chart);
+        chart = CSharpExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: xTitle);
+        chart = CSharpExtensions.WithYAxisStyle<double, double, string>(chart, TitleText: yTitle);
+        return CSharpExtensions.WithSize(chart, width, height);
+    }
+
+    /// <summary>Symmetric error bars on the y values of a chart's traces.</summary>
+    public static GenericChart WithYErrors(GenericChart chart, IEnumerable<double> halfWidths)
+    {
+        var error = Plotly.NET.TraceObjects.Error.init<double, double>(
+            Visible: FSharpOption<bool>.Some(true), Type: FSharpOption<StyleParam.ErrorType>.Some(StyleParam.ErrorType.Data), Symmetric: FSharpOption<bool>.Some(true),
+            Array: FSharpOption<IEnumerable<double>>.Some([.. halfWidths.Select(h => double.IsNaN(h) ? 0 : h)]), Arrayminus: null,
+            ArrayEncoded: null, ArrayminusEncoded: null, Value: null, Valueminus: null, Traceref: null, Tracerefminus: null,
+            Copy_ystyle: null, Color: null, Thickness: null, Width: null);
+        return Plotly.NET.Chart.withYError(error).Invoke(chart);
+    }
+
+    /// <summary>Puts the legend below the plot, horizontally (long activation names fit).</summary>
+    public static GenericChart LegendBelow(GenericChart chart) =>
+        CSharpExtensions.WithLegendStyle(chart, Orientation: StyleParam.Orientation.Horizontal, Y: -0.25);
+}

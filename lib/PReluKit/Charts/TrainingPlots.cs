@@ -1,0 +1,64 @@
+using Plotly.NET;
+using PReluKit.Statistics;
+using PReluKit.Training;
+using CSharpChart = Plotly.NET.CSharp.Chart;
+
+namespace PReluKit.Charts;
+
+/// <summary>Curves over epochs per activation, with the 95 % CI band over seeds, and epoch-time bars.</summary>
+public static class TrainingPlots
+{
+    /// <summary>
+    /// The mean of <paramref name="metric"/> per epoch over each activation's completed runs, with a shaded 95 % t-interval.
+    /// </summary>
+    /// <param name="runs">Runs of one comparison.</param>
+    /// <param name="metric">The value to plot for an epoch; NaN values (e.g. training loss at epoch 0) are skipped.</param>
+    /// <param name="title">Chart title.</param>
+    /// <param name="yTitle">Y-axis title with unit.</param>
+    public static GenericChart Curves(IReadOnlyList<RunResult> runs, Func<EpochRecord, double> metric, string title, string yTitle)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(metric);
+        var traces = new List<GenericChart>();
+        foreach (var (group, index) in ByActivation(runs).Select((g, i) => (g, i)))
+        {
+            var spec = group.First().Config.Activation;
+            var hex = ChartStyle.Hex(spec.Key, index);
+            var points = group.SelectMany(r => r.Epochs).GroupBy(e => e.Epoch).OrderBy(g => g.Key)
+                .Select(g => (Epoch: (double)g.Key, Values: g.Select(metric).Where(v => !double.IsNaN(v)).ToList()))
+                .Where(p => p.Values.Count > 0)
+                .Select(p => (p.Epoch, Interval: MeanInterval.Of(p.Values)))
+                .ToList();
+            var xs = points.Select(p => p.Epoch).ToList();
+            var banded = points.All(p => !double.IsNaN(p.Interval.HalfWidth));
+            if (banded)
+            {
+                traces.Add(CSharpChart.Line<double, double, string>(xs, points.Select(p => p.Interval.Upper), ShowLegend: false,
+                    LineColor: ChartStyle.Color(hex, 0), Name: $"{spec.DisplayName} upper 95 %"));
+                traces.Add(CSharpChart.Line<double, double, string>(xs, points.Select(p => p.Interval.Lower), ShowLegend: false,
+                    LineColor: ChartStyle.Color(hex, 0), Fill: StyleParam.Fill.ToNext_y, FillColor: ChartStyle.Color(hex, 0.18),
+                    Name: $"{spec.DisplayName} lower 95 %"));
+            }
+
+            traces.Add(CSharpChart.Line<double, double, string>(xs, points.Select(p => p.Interval.Mean), Name: spec.DisplayName,
+                LineColor: ChartStyle.Color(hex), ShowMarkers: true));
+        }
+
+        return ChartStyle.LegendBelow(ChartStyle.Finish(CSharpChart.Combine(traces), title, "epoch", yTitle));
+    }
+
+    /// <summary>Mean training seconds per epoch per activation, with 95 % CI error bars over runs.</summary>
+    public static GenericChart EpochTime(ComparisonSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var rows = summary.Rows.Where(r => r.EpochSeconds is not null).ToList();
+        var bars = CSharpChart.Column<double, string, string>(rows.Select(r => r.EpochSeconds!.Mean), Keys: rows.Select(r => r.DisplayName).ToArray(),
+            Name: "epoch time", MarkerColor: ChartStyle.Color("#4c78a8"));
+        bars = ChartStyle.WithYErrors(bars, rows.Select(r => r.EpochSeconds!.HalfWidth));
+        return ChartStyle.Finish(bars, "Training time per epoch (mean ± 95 % CI over runs)", "activation", "seconds per epoch");
+    }
+
+    /// <summary>Runs grouped by activation (canonical key), in first-seen order, diverged runs left out.</summary>
+    internal static IEnumerable<IGrouping<string, RunResult>> ByActivation(IReadOnlyList<RunResult> runs) =>
+        runs.Where(r => !r.Diverged).GroupBy(r => r.Config.Activation.Canonical);
+}

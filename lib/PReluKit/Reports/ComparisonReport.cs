@@ -1,0 +1,164 @@
+using System.Globalization;
+using PReluKit.Activations;
+using PReluKit.Charts;
+using PReluKit.Metrics;
+using PReluKit.Statistics;
+using PReluKit.Training;
+
+namespace PReluKit.Reports;
+
+/// <summary>The report of one comparison: summary and verdicts, charts with takeaways, configuration, environment and CSV links.</summary>
+public static class ComparisonReport
+{
+    /// <summary>The report's file name inside the results folder.</summary>
+    public const string FileName = "report.html";
+
+    /// <summary>Builds the report (also used by notebooks to render the same content).</summary>
+    public static HtmlReport Build(ComparisonConfig config, IReadOnlyList<RunResult> runs, ComparisonSummary summary,
+                                   RunEnvironment environment, IReadOnlyList<string> csvFiles)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(csvFiles);
+        var training = config.Training;
+        var report = new HtmlReport($"ReLU vs Leaky ReLU vs PReLU — {training.Model.ToString().ToUpperInvariant()} on {environment.Data}");
+        report.Paragraph($"{config.Activations.Count} activations × {config.Seeds.Count} seeds, {training.Epochs} epochs each, paired design " +
+                         "(per seed: the same initial weights and the same batch order for every activation). Intervals are 95 % Student-t over seeds.");
+
+        report.Heading("Summary").Table(
+            ["activation", "runs", "test accuracy (%)", "Δ accuracy vs ReLU (points)", "test loss", "s / epoch", "time vs ReLU", "dead units (%)", "verdict"],
+            summary.Rows.Select(r => (IReadOnlyList<string>)
+            [
+                r.DisplayName, r.Diverged == 0 ? $"{r.Runs}" : $"{r.Runs} ({r.Diverged} diverged)",
+                Format(r.TestAccuracy, "0.00"), Format(r.AccuracyVsBaseline, "+0.00;-0.00;0.00"), Format(r.TestLoss, "0.000"),
+                Format(r.EpochSeconds, "0.000"), Format(r.TimeRatioVsBaseline, "0.000"), r.DeadPercent.ToString("0.0", CultureInfo.InvariantCulture), r.Verdict,
+            ]));
+
+        report.Heading("The seed article's claims, at this scale");
+        foreach (var claim in Claims(summary))
+        {
+            report.Paragraph(claim);
+        }
+
+        report.Heading("Training curves");
+        foreach (var chart in Charts(runs, summary))
+        {
+            report.Chart(chart);
+        }
+
+        var he = AlphaPlots.HeTable(runs);
+        if (he.Count > 0)
+        {
+            report.Heading("Learned α (He et al. 2015, Table 1 layout)").Table(
+                ["layer", "channel-shared α", "channel-wise mean α"],
+                he.Select(row => (IReadOnlyList<string>)[row.Layer, Number(row.Shared), Number(row.ChannelWiseMean)]),
+                "Final α averaged over seeds; He et al. found large α in the first layers and small α deeper.");
+        }
+
+        report.Heading("Configuration").Table(["setting", "value"],
+        [
+            ["model", training.Model.ToString()], ["activations", string.Join(", ", config.Activations.Select(a => a.Canonical))],
+            ["seeds", string.Join(", ", config.Seeds)], ["epochs", $"{training.Epochs}"], ["batch size", $"{training.BatchSize}"],
+            ["optimizer", training.Optimizer.ToString()], ["learning rate", Number(training.LearningRate)], ["momentum", Number(training.Momentum)],
+            ["weight decay", Number(training.WeightDecay)], ["weight decay on α", training.DecayAlpha ? "yes" : "no"],
+        ]);
+        report.Heading("Environment").Table(["", ""], environment.Rows());
+        report.Heading("Data files").Links(csvFiles.Select(f => (Path.GetFileName(f), Path.GetFileName(f))).Append(("one JSON file per run", "runs/")));
+        return report;
+    }
+
+    /// <summary>Builds and writes <c>report.html</c> into <paramref name="folder"/> atomically; returns its path and chart count.</summary>
+    public static (string Path, int Charts) Write(string folder, ComparisonConfig config, IReadOnlyList<RunResult> runs, ComparisonSummary summary,
+                                                  RunEnvironment environment, IReadOnlyList<string> csvFiles)
+    {
+        var report = Build(config, runs, summary, environment, csvFiles);
+        var path = System.IO.Path.Combine(folder, FileName);
+        report.Write(path);
+        return (path, report.ChartCount);
+    }
+
+    /// <summary>The charts of a comparison, each with a takeaway computed from the runs.</summary>
+    public static IReadOnlyList<ReportChart> Charts(IReadOnlyList<RunResult> runs, ComparisonSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(summary);
+        var charts = new List<ReportChart>();
+        var ranked = summary.Rows.Where(r => r.TestAccuracy is not null).OrderByDescending(r => r.TestAccuracy!.Mean).ToList();
+        if (ranked.Count > 0)
+        {
+            charts.Add(new ReportChart("Test accuracy", $"Final test accuracy: highest {ranked[0].DisplayName} ({Format(ranked[0].TestAccuracy, "0.00")} %), " +
+                $"lowest {ranked[^1].DisplayName} ({Format(ranked[^1].TestAccuracy, "0.00")} %).",
+                TrainingPlots.Curves(runs, e => 100 * e.TestAccuracy, "Test accuracy (mean and 95 % CI over seeds)", "test accuracy (%)")));
+        }
+
+        var byLoss = summary.Rows.Where(r => r.TestLoss is not null).OrderBy(r => r.TestLoss!.Mean).ToList();
+        charts.Add(new ReportChart("Training loss", "Training loss falls for every activation; the band is the 95 % CI over seeds.",
+            TrainingPlots.Curves(runs, e => e.TrainLoss, "Training loss (mean and 95 % CI over seeds)", "cross-entropy (nats)")));
+        if (byLoss.Count > 0)
+        {
+            charts.Add(new ReportChart("Test loss", $"Lowest final test loss: {byLoss[0].DisplayName} ({Format(byLoss[0].TestLoss, "0.000")}).",
+                TrainingPlots.Curves(runs, e => e.TestLoss, "Test loss (mean and 95 % CI over seeds)", "cross-entropy (nats)")));
+        }
+
+        var dead = summary.Rows.Select(r => $"{r.DisplayName} {r.DeadPercent.ToString("0.0", CultureInfo.InvariantCulture)} %");
+        charts.Add(new ReportChart("Dead units", $"Dead units after training (share of all hidden units, mean over seeds): {string.Join(", ", dead)}.",
+            DeadPlots.OverEpochs(runs)));
+        charts.Add(new ReportChart("Dormant units", "τ-dormant units (Sokar et al. 2023) apply to every activation, including those never exactly 0.",
+            DeadPlots.OverEpochs(runs, 0.1)));
+
+        if (runs.Any(r => !r.Diverged && r.Final.Alphas.Count > 0))
+        {
+            var he = AlphaPlots.HeTable(runs);
+            var first = he[0];
+            var last = he[^1];
+            charts.Add(new ReportChart("Learned α", $"Channel-wise α after training, per layer; mean α is {Number(first.ChannelWiseMean)} in {first.Layer} " +
+                $"and {Number(last.ChannelWiseMean)} in {last.Layer}.", AlphaPlots.Distribution(runs.Where(r => r.Config.Activation.Kind == ActivationKind.PReLUChannelWise).ToList() is { Count: > 0 } cw ? cw : runs)));
+            charts.Add(new ReportChart("α over training", "α moves away from its initial 0.25 during training; lines are means over seeds.", AlphaPlots.Trajectories(runs)));
+        }
+
+        var ratios = summary.Rows.Where(r => r.TimeRatioVsBaseline is not null).Select(r => $"{r.DisplayName} ×{Format(r.TimeRatioVsBaseline, "0.00")}");
+        charts.Add(new ReportChart("Epoch time", $"Epoch time relative to ReLU (paired by seed): {string.Join(", ", ratios)}.", TrainingPlots.EpochTime(summary)));
+
+        foreach (var spec in runs.Select(r => r.Config.Activation).DistinctBy(a => a.Canonical)
+                     .Where(a => a.Kind is ActivationKind.ReLU or ActivationKind.PReLUChannelWise))
+        {
+            var cells = BornDead.Grid([spec], [2, 3, 4, 6, 10], [2, 5, 10, 20, 50], 1000, 0);
+            var worst = cells.MaxBy(c => c.Probability.Proportion)!;
+            charts.Add(new ReportChart($"Born dead: {spec.DisplayName}",
+                $"{spec.DisplayName}: up to {worst.Probability.Proportion:P1} of width-{worst.Width}, depth-{worst.Depth} nets are constant at initialisation.",
+                BornDeadPlots.Heatmap(cells, spec.DisplayName)));
+        }
+
+        return charts;
+    }
+
+    private static IEnumerable<string> Claims(ComparisonSummary summary)
+    {
+        var prelu = summary.Rows.FirstOrDefault(r => r.Activation.StartsWith("prelu:", StringComparison.Ordinal));
+        var leaky = summary.Rows.FirstOrDefault(r => r.Activation.StartsWith("leaky", StringComparison.Ordinal));
+        if (prelu is not null)
+        {
+            yield return $"\"PReLU gives a considerable rise in accuracy\": {prelu.DisplayName} {prelu.Verdict}.";
+        }
+
+        if (leaky is not null)
+        {
+            yield return $"\"… unlike Leaky ReLU\": {leaky.DisplayName} {leaky.Verdict}.";
+        }
+
+        if (prelu?.TimeRatioVsBaseline is { } ratio)
+        {
+            var overhead = (ratio.Mean - 1) * 100;
+            yield return double.IsNaN(ratio.HalfWidth) || (ratio.Lower <= 1 && ratio.Upper >= 1)
+                ? $"\"No extra computational cost\": epoch time ratio to ReLU {Format(ratio, "0.000")}, no overhead measurable at this scale."
+                : $"\"No extra computational cost\": not confirmed — PReLU epochs take {overhead.ToString("+0;-0", CultureInfo.InvariantCulture)} % " +
+                  $"time relative to ReLU (ratio {Format(ratio, "0.000")}, 95 % CI excludes 1).";
+        }
+    }
+
+    private static string Format(MeanInterval? interval, string format) => interval is null ? "—" : interval.ToString(format);
+
+    private static string Number(double value) => double.IsNaN(value) ? "—" : value.ToString("0.###", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text;
+using PReluKit.Charts;
+
+namespace PReluKit.Reports;
+
+/// <summary>
+/// A standalone HTML page that opens anywhere offline: plotly.js (2.28.0, embedded in Plotly.NET) is inlined once in
+/// the head, and each chart adds only its own div and plotting script. No external requests.
+/// </summary>
+public sealed class HtmlReport(string title)
+{
+    private static readonly Lazy<string> PlotlyJs = new(() =>
+    {
+        using var stream = typeof(Plotly.NET.GenericChart).Assembly.GetManifestResourceStream("Plotly.NET.plotly-2.28.0.min.js")
+                           ?? throw new InvalidOperationException("plotly.js is not embedded in this Plotly.NET build.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
+    private readonly StringBuilder _body = new();
+
+    /// <summary>The number of charts added so far.</summary>
+    public int ChartCount { get; private set; }
+
+    /// <summary>Adds a section heading.</summary>
+    public HtmlReport Heading(string text)
+    {
+        _body.Append("<h2>").Append(Encode(text)).AppendLine("</h2>");
+        return this;
+    }
+
+    /// <summary>Adds a paragraph of plain text.</summary>
+    public HtmlReport Paragraph(string text)
+    {
+        _body.Append("<p>").Append(Encode(text)).AppendLine("</p>");
+        return this;
+    }
+
+    /// <summary>Adds a table; cells are plain text.</summary>
+    public HtmlReport Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, string? caption = null)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(rows);
+        _body.AppendLine("<table>");
+        if (caption is not null)
+        {
+            _body.Append("<caption>").Append(Encode(caption)).AppendLine("</caption>");
+        }
+
+        _body.Append("<thead><tr>").AppendJoin("", headers.Select(h => $"<th>{Encode(h)}</th>")).AppendLine("</tr></thead><tbody>");
+        foreach (var row in rows)
+        {
+            _body.Append("<tr>").AppendJoin("", row.Select(c => $"<td>{Encode(c)}</td>")).AppendLine("</tr>");
+        }
+
+        _body.AppendLine("</tbody></table>");
+        return this;
+    }
+
+    /// <summary>Adds links to files next to the report (relative paths).</summary>
+    public HtmlReport Links(IEnumerable<(string Text, string RelativePath)> links)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        _body.Append("<ul class=\"links\">")
+            .AppendJoin("", links.Select(l => $"<li><a href=\"{Encode(l.RelativePath)}\">{Encode(l.Text)}</a></li>"))
+            .AppendLine("</ul>");
+        return this;
+    }
+
+    /// <summary>Adds a chart with its takeaway under it.</summary>
+    public HtmlReport Chart(ReportChart chart)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        _body.AppendLine("<figure class=\"chart\">")
+            .AppendLine(Plotly.NET.GenericChart.toChartHTML(chart.Chart))
+            .Append("<figcaption>").Append(Encode(chart.Takeaway)).AppendLine("</figcaption></figure>");
+        ChartCount++;
+        return this;
+    }
+
+    /// <summary>The complete page.</summary>
+    public string Render() =>
+        $"""
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{Encode(title)}</title>
+        <style>
+        body {"{"} font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; color: #222; padding: 0 1rem; {"}"}
+        table {"{"} border-collapse: collapse; margin: 1rem 0; {"}"}
+        th, td {"{"} border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; {"}"}
+        th {"{"} background: #f0f3f8; {"}"}
+        caption {"{"} text-align: left; font-weight: 600; margin-bottom: 0.3rem; {"}"}
+        figure.chart {"{"} margin: 1.5rem 0; {"}"}
+        figcaption {"{"} color: #444; font-style: italic; {"}"}
+        </style>
+        <script type="text/javascript">{PlotlyJs.Value}</script>
+        </head>
+        <body>
+        <h1>{Encode(title)}</h1>
+        {_body}
+        </body>
+        </html>
+        """;
+
+    /// <summary>Writes the page atomically (temp file, then rename).</summary>
+    public void Write(string path) => AtomicFile.WriteAllText(path, Render());
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}

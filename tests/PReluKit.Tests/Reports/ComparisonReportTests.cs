@@ -1,0 +1,61 @@
+using PReluKit.Activations;
+using PReluKit.Reports;
+using PReluKit.Tests.Infrastructure;
+using PReluKit.Tests.Training;
+using PReluKit.Training;
+
+namespace PReluKit.Tests.Reports;
+
+public class ComparisonReportTests(TrainingFixture data) : IClassFixture<TrainingFixture>
+{
+    private static readonly ComparisonConfig Config = new(
+        new TrainingConfig { Hidden = [16], Epochs = 2, BatchSize = 100 },
+        [ActivationSpec.ReLU(), ActivationSpec.Leaky(), ActivationSpec.PReLU(), ActivationSpec.PReLUShared()],
+        [1, 2]);
+
+    private (string Path, int Charts, string Html) WriteReport(TempFolder folder)
+    {
+        var store = new RunStore(folder.Path);
+        var runs = Comparison.Run(Config, data.Train, data.Test, store);
+        var summary = ComparisonSummary.From(runs);
+        var csv = summary.WriteCsv(store.Folder, runs);
+        var (path, charts) = ComparisonReport.Write(store.Folder, Config, runs, summary, RunEnvironment.Capture("test slice", "test"), csv);
+        return (path, charts, File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void The_report_inlines_plotly_once_and_references_nothing_outside()
+    {
+        using var folder = new TempFolder();
+        var (_, charts, html) = WriteReport(folder);
+
+        Assert.Equal(1, CountOf(html, "* plotly.js v2.28.0")); // the library's header: inlined exactly once
+        Assert.Equal(charts, CountOf(html, "var renderPlotly_")); // one plotting script per chart
+        Assert.DoesNotContain("<script src", html, StringComparison.Ordinal); // every script is inline
+        Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
+        Assert.Contains("Summary", html, StringComparison.Ordinal);
+        Assert.Contains("PReLU (channel-wise)", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"summary.csv\"", html, StringComparison.Ordinal);
+        Assert.Contains("not confirmed", html, StringComparison.Ordinal);
+        Assert.True(charts >= 9, $"only {charts} charts");
+    }
+
+    [ChromiumFact]
+    public async Task The_report_renders_every_chart_offline_in_a_real_browser()
+    {
+        using var folder = new TempFolder();
+        var (path, charts, _) = WriteReport(folder);
+        await ReportAssertions.RendersOfflineAsync(path, charts, "comparison-report.png");
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
