@@ -8,6 +8,15 @@ app.Configure(config =>
     config.SetApplicationName("prelu");
     config.AddCommand<CompareCommand>("compare")
         .WithDescription("The main job: ReLU vs Leaky ReLU vs PReLU over several seeds, with CIs, CSVs and an offline HTML report.");
+    config.AddCommand<DeadCommand>("dead")
+        .WithDescription("Dead-neuron report (dead, τ-dormant, on-rate per layer) at initialisation and after training.");
+    config.AddCommand<BornDeadCommand>("born-dead")
+        .WithDescription("Monte Carlo probability that a deep narrow net is constant at initialisation.");
+    config.AddBranch("plot", plot =>
+    {
+        plot.SetDescription("Charts as offline HTML.");
+        plot.AddCommand<PlotActivationsCommand>("activations").WithDescription("f(x) and f′(x) of the family, the seed figure, PReLU over α.");
+    });
     config.AddCommand<DemoCommand>("demo")
         .WithDescription("Train tiny ReLU, Leaky ReLU and PReLU nets on two spirals and show what PReLU learns.");
     config.AddCommand<BenchCommand>("bench")

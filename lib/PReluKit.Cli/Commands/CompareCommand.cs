@@ -96,7 +96,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             }
             catch (ArgumentException e)
             {
-                return ValidationResult.Error($"--activations: {e.Message}");
+                return ValidationResult.Error($"--activations: {ExitCodes.MessageOf(e)}");
             }
 
             return Seeds is < 1 or > 1000 ? ValidationResult.Error($"--seeds: must be between 1 and 1000, got {Seeds}.")

@@ -28,7 +28,7 @@ public static class ActivationPlots
         var lines = alphas.Select((alpha, i) => CSharpChart.Line<double, double, string>(
             xs, xs.Select(x => x > 0 ? x : alpha * x), Name: $"α = {alpha.ToString("0.###", CultureInfo.InvariantCulture)}",
             LineColor: ChartStyle.Color(ChartStyle.Hex("", i))));
-        return ChartStyle.LegendBelow(ChartStyle.Finish(CSharpChart.Combine(lines), "PReLU for several α (α = 0: ReLU, α = 1: identity)", "x", "f(x)"));
+        return ChartStyle.LegendBelow(ChartStyle.Finish(ChartStyle.Combine(lines), "PReLU for several α (α = 0: ReLU, α = 1: identity)", "x", "f(x)"));
     }
 
     private static GenericChart Curves(IReadOnlyList<ActivationSpec> specs, Func<ActivationSpec, Func<double, double>> function,
@@ -43,7 +43,7 @@ public static class ActivationPlots
         var xs = Grid(from, to);
         var lines = specs.Select((spec, i) => CSharpChart.Line<double, double, string>(
             xs, xs.Select(function(spec)), Name: spec.DisplayName, LineColor: ChartStyle.Color(ChartStyle.Hex(spec.Key, i))));
-        return ChartStyle.LegendBelow(ChartStyle.Finish(CSharpChart.Combine(lines), title, "x", yTitle));
+        return ChartStyle.LegendBelow(ChartStyle.Finish(ChartStyle.Combine(lines), title, "x", yTitle));
     }
 
     /// <summary>401 points, with x = 0 exactly on the grid when the range spans it.</summary>

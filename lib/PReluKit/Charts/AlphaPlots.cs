@@ -19,7 +19,7 @@ public static class AlphaPlots
             return CSharpChart.BoxPlot<string, double, string>(Y: values, Name: layer, MarkerColor: ChartStyle.Color(ChartStyle.Hex("", i)),
                 BoxPoints: StyleParam.BoxPoints.Outliers);
         });
-        return ChartStyle.Finish(CSharpChart.Combine(boxes), title, "layer", "α");
+        return ChartStyle.Finish(ChartStyle.Combine(boxes), title, "layer", "α");
     }
 
     /// <summary>Mean α per layer over epochs (mean over seeds), one line per (activation, layer).</summary>
@@ -40,7 +40,7 @@ public static class AlphaPlots
             }
         }
 
-        return ChartStyle.LegendBelow(ChartStyle.Finish(CSharpChart.Combine(traces), "Mean learned α per layer over training", "epoch", "mean α"));
+        return ChartStyle.LegendBelow(ChartStyle.Finish(ChartStyle.Combine(traces), "Mean learned α per layer over training", "epoch", "mean α"));
     }
 
     /// <summary>

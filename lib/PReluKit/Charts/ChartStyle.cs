@@ -38,6 +38,13 @@ public static class ChartStyle
         return Plotly.NET.Color.fromString(FormattableString.Invariant($"rgba({r},{g},{b},{opacity})"));
     }
 
+    /// <summary>Overlays traces in one chart; no traces give an empty chart (Plotly.NET's own combine throws on none).</summary>
+    public static GenericChart Combine(IEnumerable<GenericChart> traces)
+    {
+        var list = traces.ToList();
+        return list.Count == 0 ? Plotly.NET.CSharp.Chart.Invisible() : Plotly.NET.CSharp.Chart.Combine(list);
+    }
+
     /// <summary>Adds the title, both axis titles (with units) and a size: every chart of the kit ends here.</summary>
     public static GenericChart Finish(GenericChart chart, string title, string xTitle, string yTitle, int width = 760, int height = 440)
     {

@@ -35,7 +35,7 @@ public static class DeadPlots
         }
 
         var what = tau is null ? "Dead units (never positive on the training data)" : $"τ-dormant units (τ = {tau})";
-        return ChartStyle.LegendBelow(ChartStyle.Finish(CSharpChart.Combine(traces), $"{what} per layer over training", "epoch", "units (%)", height: 520));
+        return ChartStyle.LegendBelow(ChartStyle.Finish(ChartStyle.Combine(traces), $"{what} per layer over training", "epoch", "units (%)", height: 520));
     }
 
     /// <summary>Histogram of per-unit on-rates (share of positive pre-activations) for each layer of a report.</summary>
@@ -44,7 +44,7 @@ public static class DeadPlots
         ArgumentNullException.ThrowIfNull(report);
         var traces = report.Units.Select((u, i) => CSharpChart.Histogram<double, double, string>(
             X: u.OnRate.ToArray(), Name: u.Layer, Opacity: 0.6, MarkerColor: ChartStyle.Color(ChartStyle.Hex("", i))));
-        return ChartStyle.LegendBelow(ChartStyle.Finish(CSharpChart.Combine(traces), title, "on-rate (share of samples with positive pre-activation)", "units"));
+        return ChartStyle.LegendBelow(ChartStyle.Finish(ChartStyle.Combine(traces), title, "on-rate (share of samples with positive pre-activation)", "units"));
     }
 
     private static double Percent(LayerDeadness layer, double? tau) => tau is { } t ? layer.DormantPercent(t) : layer.DeadPercent;

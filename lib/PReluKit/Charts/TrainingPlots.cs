@@ -44,7 +44,7 @@ public static class TrainingPlots
                 LineColor: ChartStyle.Color(hex), ShowMarkers: true));
         }
 
-        return ChartStyle.LegendBelow(ChartStyle.Finish(CSharpChart.Combine(traces), title, "epoch", yTitle));
+        return ChartStyle.LegendBelow(ChartStyle.Finish(ChartStyle.Combine(traces), title, "epoch", yTitle));
     }
 
     /// <summary>Mean training seconds per epoch per activation, with 95 % CI error bars over runs.</summary>

@@ -85,6 +85,11 @@ public static class ComparisonReport
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(summary);
         var charts = new List<ReportChart>();
+        if (runs.All(r => r.Diverged))
+        {
+            return charts; // nothing trained to plot; the summary table says every run diverged
+        }
+
         var ranked = summary.Rows.Where(r => r.TestAccuracy is not null).OrderByDescending(r => r.TestAccuracy!.Mean).ToList();
         if (ranked.Count > 0)
         {

@@ -1,0 +1,53 @@
+using PReluKit.Tests.Infrastructure;
+
+namespace PReluKit.Tests.Cli;
+
+public class OtherCommandsTests
+{
+    [Fact]
+    public async Task Plot_activations_writes_an_offline_page_with_four_charts()
+    {
+        using var folder = new TempFolder();
+        var (code, output, error) = PreluCli.Run(folder.Path, "plot", "activations", "--out", "family.html");
+        Assert.True(code == 0, error);
+        Assert.Contains("4 charts", output);
+        if (HeadlessChromium.IsInstalled || Environment.GetEnvironmentVariable("CI") is "true" or "1")
+        {
+            await ReportAssertions.RendersOfflineAsync(folder.Combine("family.html"), 4, "activations.png");
+        }
+    }
+
+    [Fact]
+    public void Born_dead_prints_the_grid_with_intervals()
+    {
+        using var folder = new TempFolder();
+        var (code, output, error) = PreluCli.Run(folder.Path, "born-dead", "--activations", "relu,prelu", "--widths", "2", "--depths", "2,30", "--trials", "300");
+        Assert.True(code == 0, error);
+        Assert.Contains("P(born dead), ReLU", output);
+        Assert.Contains("0.000 [0.000, 0.012]", output); // PReLU: never born dead; exact upper bound for 0 of 300
+    }
+
+    [Fact]
+    public void Dead_reports_at_initialisation_and_after_training()
+    {
+        using var folder = new TempFolder();
+        var (code, output, error) = PreluCli.Run(folder.Path, "dead", "--epochs", "1");
+        Assert.True(code == 0, error);
+        Assert.Contains("at initialisation", output);
+        Assert.Contains("after 1 epochs", output);
+        Assert.Contains("fc2_act", output);
+    }
+
+    [Theory]
+    [InlineData("born-dead --widths 2,x", "--widths")]
+    [InlineData("born-dead --trials 0", "--trials")]
+    [InlineData("dead --activation swish", "--activation")]
+    [InlineData("plot activations --from 3 --to -3", "--from")]
+    public void Bad_arguments_of_other_commands_exit_2(string arguments, string option)
+    {
+        using var folder = new TempFolder();
+        var (code, _, error) = PreluCli.Run(folder.Path, arguments.Split(' '));
+        Assert.Equal(2, code);
+        Assert.Contains(option, error);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+
+namespace PReluKit.Tests.Infrastructure;
+
+/// <summary>Runs the real <c>prelu</c> command (the CLI project's build output, same configuration as the tests).</summary>
+internal static class PreluCli
+{
+    public static string Assembly
+    {
+        get
+        {
+            // tests/PReluKit.Tests/bin/<Configuration>/net10.0/ → lib/PReluKit.Cli/bin/<Configuration>/net10.0/prelu.dll
+            var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var configuration = framework.Parent!.Name;
+            var path = RepositoryRoot.Combine("lib", "PReluKit.Cli", "bin", configuration, framework.Name, "prelu.dll");
+            return File.Exists(path) ? path : throw new FileNotFoundException($"build the CLI first: {path} is missing", path);
+        }
+    }
+
+    public static ProcessStartInfo StartInfo(string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Assembly);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The shipped subset is found from the repository whatever the working folder.
+        start.Environment["PRELUKIT_DATA"] = RepositoryRoot.Combine("data");
+        return start;
+    }
+
+    public static (int ExitCode, string Output, string Error) Run(string workingDirectory, params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(workingDirectory, arguments))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"prelu {string.Join(' ', arguments)} ran over 5 minutes");
+        }
+
+        return (process.ExitCode, output.Result, error.Result);
+    }
+}
