@@ -215,6 +215,20 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
     private static IReadOnlyList<RunResult> RunWithProgress(ComparisonConfig config, LabeledTensors train, LabeledTensors test, RunStore store,
                                                             CancellationToken cancellationToken)
     {
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            // Logs and pipes get one line per run instead of redrawn progress bars.
+            return Comparison.Run(config, train, test, store, new Reporter(e =>
+            {
+                if (e is RunFinished { Result: var run } finished)
+                {
+                    var outcome = finished.Skipped ? "already done" : run.Diverged ? $"diverged in epoch {run.DivergedAtEpoch}"
+                        : $"test accuracy {run.Final.TestAccuracy:P2}, {run.Epochs.Skip(1).Average(x => x.Seconds):0.000} s/epoch";
+                    AnsiConsole.MarkupLineInterpolated($"  {run.Config.Activation.DisplayName}, seed {run.Seed}: {outcome}");
+                }
+            }), cancellationToken);
+        }
+
         IReadOnlyList<RunResult> results = [];
         var total = config.Activations.Count * config.Seeds.Count;
         AnsiConsole.Progress()

@@ -23,6 +23,11 @@ public static class Comparison
         }
 
         var runs = config.Runs().ToList();
+        if (runs.Any(r => !File.Exists(store.PathFor(r.Config, r.Seed))))
+        {
+            WarmUp(config, train, cancellationToken);
+        }
+
         var results = new List<RunResult>(runs.Count);
         for (var i = 0; i < runs.Count; i++)
         {
@@ -43,5 +48,21 @@ public static class Comparison
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// A few untimed training steps per activation before the first timed run, so JIT compilation and allocator
+    /// warm-up do not land in the first run's epoch times (they made ReLU, run first, look slowest).
+    /// </summary>
+    private static void WarmUp(ComparisonConfig config, LabeledTensors train, CancellationToken cancellationToken)
+    {
+        var steps = Math.Min(5, (int)((train.Count + config.Training.BatchSize - 1) / config.Training.BatchSize));
+        using var slice = new LabeledTensors(train.Features.narrow(0, 0, Math.Min(train.Count, (long)steps * config.Training.BatchSize)),
+                                             train.Labels.narrow(0, 0, Math.Min(train.Count, (long)steps * config.Training.BatchSize)));
+        foreach (var activation in config.Activations)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Benchmarking.WarmUp.Train(config.Training with { Activation = activation }, slice);
+        }
     }
 }
