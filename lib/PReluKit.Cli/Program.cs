@@ -16,6 +16,7 @@ app.Configure(config =>
     {
         plot.SetDescription("Charts as offline HTML.");
         plot.AddCommand<PlotActivationsCommand>("activations").WithDescription("f(x) and f′(x) of the family, the seed figure, PReLU over α.");
+        plot.AddCommand<PlotBoundariesCommand>("boundaries").WithDescription("Decision boundaries of small ReLU / Leaky / PReLU nets on a 2-D set.");
     });
     config.AddCommand<DemoCommand>("demo")
         .WithDescription("Train tiny ReLU, Leaky ReLU and PReLU nets on two spirals and show what PReLU learns.");

@@ -28,6 +28,14 @@ public static class Trainer
     public static RunResult Run(TrainingConfig config, ulong seed, LabeledTensors train, LabeledTensors test,
                                 IProgress<TrainingEvent>? progress = null, CancellationToken cancellationToken = default)
     {
+        using var trained = Train(config, seed, train, test, progress, cancellationToken);
+        return trained.Result;
+    }
+
+    /// <summary>As <see cref="Run"/>, but hands back the trained model too (for plots and further analysis); dispose it.</summary>
+    public static TrainedModel Train(TrainingConfig config, ulong seed, LabeledTensors train, LabeledTensors test,
+                                     IProgress<TrainingEvent>? progress = null, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(test);
@@ -35,7 +43,21 @@ public static class Trainer
         Native.TorchNative.EnsureLoaded();
         random.manual_seed((long)(seed & long.MaxValue));
 
-        using var model = Build(config, seed, train);
+        var model = Build(config, seed, train);
+        try
+        {
+            return new TrainedModel(Fit(model, config, seed, train, test, progress, cancellationToken), model);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    private static RunResult Fit(nn.Module<Tensor, Tensor> model, TrainingConfig config, ulong seed, LabeledTensors train, LabeledTensors test,
+                                 IProgress<TrainingEvent>? progress, CancellationToken cancellationToken)
+    {
         var optimizer = config.Optimizer == OptimizerKind.Sgd
             ? (optim.Optimizer)ParameterGroups.Sgd(model, config.LearningRate, config.Momentum, config.WeightDecay, config.DecayAlpha)
             : ParameterGroups.Adam(model, config.LearningRate, config.WeightDecay, config.DecayAlpha);
@@ -122,9 +144,9 @@ public static class Trainer
         return config.Model switch
         {
             ModelKind.Mlp when shape.Length == 2 => Mlp.Create(config.Activation, inputs: (int)shape[1], hidden: config.Hidden,
-                                                               generator: generator, initSlope: 0),
+                                                               classes: config.Classes, generator: generator, initSlope: 0),
             ModelKind.Cnn when shape.Length == 4 => SmallCnn.Create(config.Activation, inChannels: (int)shape[1], imageSize: (int)shape[2],
-                                                                    channels: config.Channels, generator: generator, initSlope: 0),
+                                                                    channels: config.Channels, classes: config.Classes, generator: generator, initSlope: 0),
             _ => throw new ArgumentException(
                 $"training data of shape {Shapes.Format(shape)} does not fit the {config.Model} model; expected " +
                 (config.Model == ModelKind.Mlp ? "(N, features)" : "(N, channels, height, width)") + ".", nameof(train)),

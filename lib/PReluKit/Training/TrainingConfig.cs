@@ -34,6 +34,9 @@ public sealed record TrainingConfig
     /// <summary>Also decay PReLU's α (off by default, as He et al. advise; on for the ablation).</summary>
     public bool DecayAlpha { get; init; }
 
+    /// <summary>Output classes (10 for Fashion-MNIST, 2 for the synthetic 2-D sets).</summary>
+    public int Classes { get; init; } = 10;
+
     /// <summary>Hidden widths of the MLP; the builder's default when null.</summary>
     public IReadOnlyList<int>? Hidden { get; init; }
 
@@ -66,6 +69,7 @@ public sealed record TrainingConfig
         Require(LearningRate > 0 && double.IsFinite(LearningRate), nameof(LearningRate), "a positive number", LearningRate);
         Require(Momentum is >= 0 and < 1, nameof(Momentum), "in [0, 1)", Momentum);
         Require(WeightDecay >= 0 && double.IsFinite(WeightDecay), nameof(WeightDecay), "≥ 0", WeightDecay);
+        Require(Classes >= 2, nameof(Classes), "≥ 2", Classes);
         Require(DeadSampleLimit >= 0, nameof(DeadSampleLimit), "≥ 0", DeadSampleLimit);
         return this;
     }

@@ -18,6 +18,22 @@ public class OtherCommandsTests
     }
 
     [Fact]
+    public async Task Plot_boundaries_trains_each_activation_and_writes_its_boundary()
+    {
+        using var folder = new TempFolder();
+        var (code, output, error) = PreluCli.Run(folder.Path, "plot", "boundaries", "--dataset", "moons", "--epochs", "30", "--out", "b.html");
+        Assert.True(code == 0, error);
+        Assert.Contains("3 charts", output);
+        var accuracies = System.Text.RegularExpressions.Regex.Matches(output, @"test accuracy (\d+\.\d) %").Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(3, accuracies.Count);
+        Assert.All(accuracies, a => Assert.True(a > 80, $"moons should be learned, got {a} %"));
+        if (HeadlessChromium.IsInstalled || Environment.GetEnvironmentVariable("CI") is "true" or "1")
+        {
+            await ReportAssertions.RendersOfflineAsync(folder.Combine("b.html"), 3, "boundaries.png");
+        }
+    }
+
+    [Fact]
     public void Born_dead_prints_the_grid_with_intervals()
     {
         using var folder = new TempFolder();

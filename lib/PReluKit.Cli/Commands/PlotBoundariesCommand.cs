@@ -1,0 +1,102 @@
+using System.ComponentModel;
+using PReluKit.Charts;
+using PReluKit.Data;
+using PReluKit.Reports;
+using PReluKit.Training;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace PReluKit.Cli.Commands;
+
+/// <summary><c>prelu plot boundaries</c>: small nets with each activation trained on a 2-D set, their decision boundaries as offline HTML.</summary>
+internal sealed class PlotBoundariesCommand : Command<PlotBoundariesCommand.Settings>
+{
+    /// <summary>Options of <c>prelu plot boundaries</c>.</summary>
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--dataset")]
+        [Description("spirals, circles, moons or checkerboard.")]
+        [DefaultValue("spirals")]
+        public string Dataset { get; init; } = "spirals";
+
+        [CommandOption("--activations")]
+        [Description("Comma-separated activation keys.")]
+        [DefaultValue("relu,leaky,prelu")]
+        public string Activations { get; init; } = "relu,leaky,prelu";
+
+        [CommandOption("--epochs")]
+        [Description("Training epochs (Adam, 1,000 points, batch 64).")]
+        [DefaultValue(60)]
+        public int Epochs { get; init; } = 60;
+
+        [CommandOption("--seed")]
+        [Description("Fixes the points and the weights.")]
+        [DefaultValue(0)]
+        public int Seed { get; init; }
+
+        [CommandOption("--out")]
+        [Description("The HTML file to write.")]
+        [DefaultValue("boundaries.html")]
+        public string Out { get; init; } = "boundaries.html";
+
+        public override ValidationResult Validate()
+        {
+            try
+            {
+                _ = CompareCommand.Settings.ParseActivations(Activations);
+            }
+            catch (ArgumentException e)
+            {
+                return ValidationResult.Error($"--activations: {ExitCodes.MessageOf(e)}");
+            }
+
+            return Dataset is not ("spirals" or "circles" or "moons" or "checkerboard")
+                ? ValidationResult.Error($"--dataset: '{Dataset}' is not one of: spirals, circles, moons, checkerboard.")
+                : Epochs is < 1 or > 10_000 ? ValidationResult.Error($"--epochs: must be between 1 and 10000, got {Epochs}.")
+                : Seed < 0 ? ValidationResult.Error($"--seed: must be ≥ 0, got {Seed}.")
+                : ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        LabeledTensors Make(int count, int seed) => settings.Dataset switch
+        {
+            "circles" => Synthetic2D.Circles(count, 0.08, seed),
+            "moons" => Synthetic2D.Moons(count, 0.1, seed),
+            "checkerboard" => Synthetic2D.Checkerboard(count, 0, seed),
+            _ => Synthetic2D.TwoSpirals(count, 0.04, seed),
+        };
+
+        using var train = Make(1000, settings.Seed);
+        using var test = Make(500, settings.Seed + 1);
+        var report = new HtmlReport($"Decision boundaries on {settings.Dataset}");
+        foreach (var activation in CompareCommand.Settings.ParseActivations(settings.Activations))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var config = new TrainingConfig
+            {
+                Activation = activation, Hidden = [32, 32, 32], Classes = 2, Epochs = settings.Epochs, BatchSize = 64,
+                Optimizer = OptimizerKind.Adam, LearningRate = 0.01,
+            };
+            using var trained = Trainer.Train(config, (ulong)settings.Seed, train, test, cancellationToken: cancellationToken);
+            var accuracy = trained.Result.Final.TestAccuracy;
+            report.Chart(new ReportChart(activation.DisplayName,
+                $"{activation.DisplayName}: {accuracy:P1} test accuracy after {trained.Result.Final.Epoch} epochs.",
+                DecisionBoundaryPlots.Boundary(trained.Model, test, $"{activation.DisplayName} on {settings.Dataset} (test {accuracy:P1})")));
+            AnsiConsole.MarkupLineInterpolated($"  {activation.DisplayName}: test accuracy {accuracy:P1}");
+        }
+
+        try
+        {
+            report.Write(settings.Out);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException($"--out: cannot write '{settings.Out}' ({e.Message}).", e);
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"Wrote {report.ChartCount} charts to [link]{Path.GetFullPath(settings.Out)}[/]");
+        return ExitCodes.Success;
+    }
+}
