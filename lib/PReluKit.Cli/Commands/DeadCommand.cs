@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using System.Globalization;
+using PReluKit.Charts;
 using PReluKit.Data;
 using PReluKit.Metrics;
+using PReluKit.Reports;
 using PReluKit.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -37,6 +39,10 @@ internal sealed class DeadCommand : Command<DeadCommand.Settings>
         [Description("Fixes weights and batch order.")]
         [DefaultValue(0)]
         public int Seed { get; init; }
+
+        [CommandOption("--out")]
+        [Description("Also write on-rate histograms per layer (at initialisation and after training) as offline HTML here.")]
+        public string? Out { get; init; }
 
         [CommandOption("--data")]
         [Description("subset (shipped), full, or a folder with the four IDX files.")]
@@ -77,13 +83,34 @@ internal sealed class DeadCommand : Command<DeadCommand.Settings>
         var layout = model == ModelKind.Cnn ? ImageLayout.Image : ImageLayout.Flat;
         using var train = dataset.TrainTensors(layout);
         using var test = dataset.TestTensors(layout);
-        var run = Trainer.Run(config, (ulong)settings.Seed, train, test, cancellationToken: cancellationToken);
+        DeadNeuronReport? initial = null;
+        if (settings.Out is not null)
+        {
+            using var untrained = Trainer.Build(config, (ulong)settings.Seed, train);
+            initial = DeadNeuronReport.Measure(untrained, train);
+        }
+
+        using var trained = Trainer.Train(config, (ulong)settings.Seed, train, test, cancellationToken: cancellationToken);
+        var run = trained.Result;
 
         AnsiConsole.Write(Report(run.Epochs[0], $"{config.Activation.DisplayName} {model} at initialisation (test accuracy {run.Epochs[0].TestAccuracy:P1})"));
         AnsiConsole.Write(Report(run.Final, $"after {run.Final.Epoch} epochs at lr {config.LearningRate} (test accuracy {run.Final.TestAccuracy:P1})"));
         if (run.Diverged)
         {
             AnsiConsole.MarkupLineInterpolated($"[yellow]The loss became NaN or infinite in epoch {run.DivergedAtEpoch}; the last table is the epoch before.[/]");
+        }
+
+        if (settings.Out is not null && initial is not null)
+        {
+            var final = DeadNeuronReport.Measure(trained.Model, train);
+            var name = config.Activation.DisplayName;
+            var report = new HtmlReport($"Dead and dormant units: {name} {model}")
+                .Chart(new ReportChart("At initialisation", $"At initialisation the mean on-rate per layer is {string.Join(", ", initial.Layers.Select(l => $"{l.Layer} {l.MeanOnRate:0.00}"))}.",
+                    DeadPlots.OnRates(initial, $"On-rates per unit at initialisation, {name}")))
+                .Chart(new ReportChart("After training", $"After {run.Final.Epoch} epochs: {string.Join(", ", final.Layers.Select(l => $"{l.Layer} {l.DeadUnits} dead, mean on-rate {l.MeanOnRate:0.00}"))}.",
+                    DeadPlots.OnRates(final, $"On-rates per unit after {run.Final.Epoch} epochs, {name}")));
+            report.Write(settings.Out);
+            AnsiConsole.MarkupLineInterpolated($"On-rate histograms: [link]{Path.GetFullPath(settings.Out)}[/]");
         }
 
         return ExitCodes.Success;

@@ -47,11 +47,12 @@ public class OtherCommandsTests
     public void Dead_reports_at_initialisation_and_after_training()
     {
         using var folder = new TempFolder();
-        var (code, output, error) = PreluCli.Run(folder.Path, "dead", "--epochs", "1");
+        var (code, output, error) = PreluCli.Run(folder.Path, "dead", "--epochs", "1", "--out", "dead.html");
         Assert.True(code == 0, error);
         Assert.Contains("at initialisation", output);
         Assert.Contains("after 1 epochs", output);
         Assert.Contains("fc2_act", output);
+        Assert.Contains("On-rates per unit after 1 epochs", File.ReadAllText(folder.Combine("dead.html")));
     }
 
     [Theory]
