@@ -75,7 +75,7 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         }
 
         var memory = new List<long>();
-        var recorder = new Progress(e =>
+        var recorder = new InlineProgress<TrainingEvent>(e =>
         {
             if (e is EpochCompleted)
             {
@@ -107,9 +107,4 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
     }
 
     private static string Ratio(double a, double b) => (a / b).ToString("0.000", CultureInfo.InvariantCulture);
-
-    private sealed class Progress(Action<TrainingEvent> report) : IProgress<TrainingEvent>
-    {
-        public void Report(TrainingEvent value) => report(value);
-    }
 }

@@ -47,7 +47,7 @@ internal sealed class BornDeadCommand : Command<BornDeadCommand.Settings>
         {
             try
             {
-                _ = CompareCommand.Settings.ParseActivations(Activations);
+                _ = CommandOptions.ParseActivations(Activations);
                 _ = OptionLists.Integers("--widths", Widths, 1, 10_000);
                 _ = OptionLists.Integers("--depths", Depths, 1, 1_000);
             }
@@ -64,7 +64,7 @@ internal sealed class BornDeadCommand : Command<BornDeadCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var activations = CompareCommand.Settings.ParseActivations(settings.Activations);
+        var activations = CommandOptions.ParseActivations(settings.Activations);
         var widths = OptionLists.Integers("--widths", settings.Widths, 1, 10_000);
         var depths = OptionLists.Integers("--depths", settings.Depths, 1, 1_000);
         var report = settings.Out is null ? null : new HtmlReport("Born-dead networks at initialisation");
@@ -93,7 +93,7 @@ internal sealed class BornDeadCommand : Command<BornDeadCommand.Settings>
 
         if (report is not null && settings.Out is not null)
         {
-            report.Write(settings.Out);
+            CommandOptions.WriteReport(report, settings.Out);
             AnsiConsole.MarkupLineInterpolated($"Heatmaps: [link]{Path.GetFullPath(settings.Out)}[/]");
         }
 

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using PReluKit.Activations;
 using PReluKit.Data;
 using PReluKit.Reports;
 using PReluKit.Training;
@@ -90,16 +89,8 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
                 return ValidationResult.Error($"--model: '{Model}' is not one of: mlp, cnn.");
             }
 
-            try
-            {
-                _ = ParseActivations(Activations);
-            }
-            catch (ArgumentException e)
-            {
-                return ValidationResult.Error($"--activations: {ExitCodes.MessageOf(e)}");
-            }
-
-            return Seeds is < 1 or > 1000 ? ValidationResult.Error($"--seeds: must be between 1 and 1000, got {Seeds}.")
+            return CommandOptions.ActivationsError(Activations) is { } error ? error
+                : Seeds is < 1 or > 1000 ? ValidationResult.Error($"--seeds: must be between 1 and 1000, got {Seeds}.")
                 : Epochs is < 1 ? ValidationResult.Error($"--epochs: must be ≥ 1, got {Epochs}.")
                 : BatchSize < 1 ? ValidationResult.Error($"--batch-size: must be ≥ 1, got {BatchSize}.")
                 : LearningRate is { } lr && !(lr > 0 && double.IsFinite(lr)) ? ValidationResult.Error($"--lr: must be a positive number, got {lr}.")
@@ -110,18 +101,6 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
                 : Threads is < 1 ? ValidationResult.Error($"--threads: must be ≥ 1, got {Threads}.")
                 : Data is not ("subset" or "full") && !Directory.Exists(Data) ? ValidationResult.Error($"--data: '{Data}' is not subset, full or an existing folder.")
                 : ValidationResult.Success();
-        }
-
-        public static IReadOnlyList<ActivationSpec> ParseActivations(string text)
-        {
-            var specs = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ActivationSpec.Parse).ToList();
-            if (specs.Count == 0)
-            {
-                throw new ArgumentException($"give at least one of: {string.Join(", ", ActivationSpec.Keys)}.");
-            }
-
-            var duplicate = specs.GroupBy(s => s.Canonical).FirstOrDefault(g => g.Count() > 1);
-            return duplicate is null ? specs : throw new ArgumentException($"'{duplicate.Key}' is listed twice.");
         }
     }
 
@@ -145,7 +124,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             WeightDecay = settings.WeightDecay,
             DecayAlpha = settings.WeightDecayAlpha,
         }.Validate();
-        var config = new ComparisonConfig(training, Settings.ParseActivations(settings.Activations), [.. Enumerable.Range(0, settings.Seeds).Select(s => (ulong)s)]);
+        var config = new ComparisonConfig(training, CommandOptions.ParseActivations(settings.Activations), [.. Enumerable.Range(0, settings.Seeds).Select(s => (ulong)s)]);
         var store = OpenStore(settings.Out ?? Path.Combine("results", $"compare-{settings.Model}"), settings.Resume);
 
         var dataset = FashionMnist.Load(settings.Data);
@@ -218,7 +197,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
             // Logs and pipes get one line per run instead of redrawn progress bars.
-            return Comparison.Run(config, train, test, store, new Reporter(e =>
+            return Comparison.Run(config, train, test, store, new InlineProgress<TrainingEvent>(e =>
             {
                 if (e is RunFinished { Result: var run } finished)
                 {
@@ -237,7 +216,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             {
                 var overall = ctx.AddTask("all runs", maxValue: total * config.Training.Epochs);
                 ProgressTask? current = null;
-                var progress = new Reporter(e =>
+                var progress = new InlineProgress<TrainingEvent>(e =>
                 {
                     switch (e)
                     {
@@ -283,8 +262,4 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         return table;
     }
 
-    private sealed class Reporter(Action<TrainingEvent> report) : IProgress<TrainingEvent>
-    {
-        public void Report(TrainingEvent value) => report(value);
-    }
 }

@@ -109,7 +109,7 @@ internal sealed class DeadCommand : Command<DeadCommand.Settings>
                     DeadPlots.OnRates(initial, $"On-rates per unit at initialisation, {name}")))
                 .Chart(new ReportChart("After training", $"After {run.Final.Epoch} epochs: {string.Join(", ", final.Layers.Select(l => $"{l.Layer} {l.DeadUnits} dead, mean on-rate {l.MeanOnRate:0.00}"))}.",
                     DeadPlots.OnRates(final, $"On-rates per unit after {run.Final.Epoch} epochs, {name}")));
-            report.Write(settings.Out);
+            CommandOptions.WriteReport(report, settings.Out);
             AnsiConsole.MarkupLineInterpolated($"On-rate histograms: [link]{Path.GetFullPath(settings.Out)}[/]");
         }
 

@@ -34,16 +34,8 @@ internal sealed class PlotActivationsCommand : Command<PlotActivationsCommand.Se
 
         public override ValidationResult Validate()
         {
-            try
-            {
-                _ = CompareCommand.Settings.ParseActivations(Activations);
-            }
-            catch (ArgumentException e)
-            {
-                return ValidationResult.Error($"--activations: {ExitCodes.MessageOf(e)}");
-            }
-
-            return !(From < To) || !double.IsFinite(From) || !double.IsFinite(To)
+            return CommandOptions.ActivationsError(Activations) is { } error ? error
+                : !(From < To) || !double.IsFinite(From) || !double.IsFinite(To)
                 ? ValidationResult.Error($"--from/--to: need finite numbers with from < to, got [{From}, {To}].")
                 : ValidationResult.Success();
         }
@@ -51,7 +43,7 @@ internal sealed class PlotActivationsCommand : Command<PlotActivationsCommand.Se
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var specs = CompareCommand.Settings.ParseActivations(settings.Activations);
+        var specs = CommandOptions.ParseActivations(settings.Activations);
         var report = new HtmlReport("The rectifier family: f(x) and f′(x)")
             .Chart(new ReportChart("Functions", "Every member equals x for x > 0; they differ only on the negative side.",
                 ActivationPlots.Functions(specs, settings.From, settings.To)))
@@ -61,14 +53,7 @@ internal sealed class PlotActivationsCommand : Command<PlotActivationsCommand.Se
                 ActivationPlots.SeedFigure()))
             .Chart(new ReportChart("PReLU over α", "α = 0 is ReLU, α = 0.01 is Leaky ReLU, α = 1 is the identity.",
                 ActivationPlots.AlphaFamily([0, 0.01, 0.05, 0.25, 0.5, 1], settings.From, settings.To)));
-        try
-        {
-            report.Write(settings.Out);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ArgumentException($"--out: cannot write '{settings.Out}' ({e.Message}).", e);
-        }
+        CommandOptions.WriteReport(report, settings.Out);
 
         AnsiConsole.MarkupLineInterpolated($"Wrote {report.ChartCount} charts to [link]{Path.GetFullPath(settings.Out)}[/]");
         return ExitCodes.Success;

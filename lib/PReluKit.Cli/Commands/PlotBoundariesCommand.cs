@@ -41,16 +41,8 @@ internal sealed class PlotBoundariesCommand : Command<PlotBoundariesCommand.Sett
 
         public override ValidationResult Validate()
         {
-            try
-            {
-                _ = CompareCommand.Settings.ParseActivations(Activations);
-            }
-            catch (ArgumentException e)
-            {
-                return ValidationResult.Error($"--activations: {ExitCodes.MessageOf(e)}");
-            }
-
-            return Dataset is not ("spirals" or "circles" or "moons" or "checkerboard")
+            return CommandOptions.ActivationsError(Activations) is { } error ? error
+                : Dataset is not ("spirals" or "circles" or "moons" or "checkerboard")
                 ? ValidationResult.Error($"--dataset: '{Dataset}' is not one of: spirals, circles, moons, checkerboard.")
                 : Epochs is < 1 or > 10_000 ? ValidationResult.Error($"--epochs: must be between 1 and 10000, got {Epochs}.")
                 : Seed < 0 ? ValidationResult.Error($"--seed: must be ≥ 0, got {Seed}.")
@@ -71,7 +63,7 @@ internal sealed class PlotBoundariesCommand : Command<PlotBoundariesCommand.Sett
         using var train = Make(1000, settings.Seed);
         using var test = Make(500, settings.Seed + 1);
         var report = new HtmlReport($"Decision boundaries on {settings.Dataset}");
-        foreach (var activation in CompareCommand.Settings.ParseActivations(settings.Activations))
+        foreach (var activation in CommandOptions.ParseActivations(settings.Activations))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var config = new TrainingConfig
@@ -87,14 +79,7 @@ internal sealed class PlotBoundariesCommand : Command<PlotBoundariesCommand.Sett
             AnsiConsole.MarkupLineInterpolated($"  {activation.DisplayName}: test accuracy {accuracy:P1}");
         }
 
-        try
-        {
-            report.Write(settings.Out);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ArgumentException($"--out: cannot write '{settings.Out}' ({e.Message}).", e);
-        }
+        CommandOptions.WriteReport(report, settings.Out);
 
         AnsiConsole.MarkupLineInterpolated($"Wrote {report.ChartCount} charts to [link]{Path.GetFullPath(settings.Out)}[/]");
         return ExitCodes.Success;

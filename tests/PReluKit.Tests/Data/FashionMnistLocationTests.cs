@@ -68,7 +68,7 @@ public class FashionMnistLocationTests
         await using var server = new LoopbackHttpServer();
         var hashes = ServeFolder(server, root.Combine("origin"));
         var reports = new List<DownloadProgress>();
-        var options = Isolated(root, server.BaseAddress) with { ContentSha256 = hashes, Progress = new SyncProgress<DownloadProgress>(reports.Add) };
+        var options = Isolated(root, server.BaseAddress) with { ContentSha256 = hashes, Progress = new InlineProgress<DownloadProgress>(reports.Add) };
 
         var folder = FashionMnist.LocateFull(options);
 
@@ -128,11 +128,5 @@ public class FashionMnistLocationTests
         }
 
         return hashes;
-    }
-
-    /// <summary>Reports synchronously (Progress&lt;T&gt; posts to the thread pool, which would race the asserts).</summary>
-    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

@@ -19,7 +19,7 @@ public class ComparisonTests(TrainingFixture data) : IClassFixture<TrainingFixtu
         var store = new RunStore(folder.Path);
         using var cancel = new CancellationTokenSource();
         var finished = 0;
-        var stopper = new Inline<TrainingEvent>(e =>
+        var stopper = new InlineProgress<TrainingEvent>(e =>
         {
             if (e is RunFinished && ++finished == 2)
             {
@@ -32,7 +32,7 @@ public class ComparisonTests(TrainingFixture data) : IClassFixture<TrainingFixtu
         var stamps = saved.ToDictionary(f => f, File.GetLastWriteTimeUtc);
 
         var events = new List<TrainingEvent>();
-        var results = Comparison.Run(Config, data.Train, data.Test, store, new Inline<TrainingEvent>(events.Add));
+        var results = Comparison.Run(Config, data.Train, data.Test, store, new InlineProgress<TrainingEvent>(events.Add));
 
         Assert.Equal(6, results.Count);
         Assert.Equal(2, events.OfType<RunFinished>().Count(e => e.Skipped));

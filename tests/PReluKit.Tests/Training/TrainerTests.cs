@@ -76,7 +76,7 @@ public class TrainerTests(TrainingFixture data) : IClassFixture<TrainingFixture>
     public void Cancellation_stops_the_run()
     {
         using var cancel = new CancellationTokenSource();
-        var progress = new Inline<TrainingEvent>(e =>
+        var progress = new InlineProgress<TrainingEvent>(e =>
         {
             if (e is BatchProgress)
             {
@@ -95,12 +95,6 @@ public class TrainerTests(TrainingFixture data) : IClassFixture<TrainingFixture>
     }
 }
 
-/// <summary>An <see cref="IProgress{T}"/> that reports on the caller's thread.</summary>
-internal sealed class Inline<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
-}
-
 [Collection(SerialCollection.Name)]
 public class TrainerMemoryTests(TrainingFixture data) : IClassFixture<TrainingFixture>
 {
@@ -110,7 +104,7 @@ public class TrainerMemoryTests(TrainingFixture data) : IClassFixture<TrainingFi
     public void Live_tensors_do_not_grow_across_epochs()
     {
         var counts = new List<long>();
-        var progress = new Inline<TrainingEvent>(e =>
+        var progress = new InlineProgress<TrainingEvent>(e =>
         {
             if (e is EpochCompleted)
             {
