@@ -141,7 +141,7 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(train);
         using var generator = new Generator(seed);
         var shape = train.Features.shape;
-        return config.Model switch
+        var model = config.Model switch
         {
             ModelKind.Mlp when shape.Length == 2 => Mlp.Create(config.Activation, inputs: (int)shape[1], hidden: config.Hidden,
                                                                classes: config.Classes, generator: generator, initSlope: 0),
@@ -151,6 +151,16 @@ public static class Trainer
                 $"training data of shape {Shapes.Format(shape)} does not fit the {config.Model} model; expected " +
                 (config.Model == ModelKind.Mlp ? "(N, features)" : "(N, channels, height, width)") + ".", nameof(train)),
         };
+        if (config.HiddenBiasInit != 0)
+        {
+            using var noGrad = no_grad();
+            foreach (var (_, parameter) in model.named_parameters().Where(p => p.name.EndsWith(".bias", StringComparison.Ordinal) && !p.name.StartsWith("out.", StringComparison.Ordinal)))
+            {
+                parameter.fill_(config.HiddenBiasInit);
+            }
+        }
+
+        return model;
     }
 
     /// <summary>

@@ -43,6 +43,12 @@ public sealed record TrainingConfig
     /// <summary>Conv channels of the CNN; the builder's default when null.</summary>
     public IReadOnlyList<int>? Channels { get; init; }
 
+    /// <summary>
+    /// The initial bias of every hidden layer (0, as He et al.). A negative value is the "bad bias init" that kills
+    /// ReLU units before training starts.
+    /// </summary>
+    public double HiddenBiasInit { get; init; }
+
     /// <summary>Training samples the per-epoch dead-neuron pass covers; 0 means all.</summary>
     public int DeadSampleLimit { get; init; }
 
@@ -69,6 +75,7 @@ public sealed record TrainingConfig
         Require(LearningRate > 0 && double.IsFinite(LearningRate), nameof(LearningRate), "a positive number", LearningRate);
         Require(Momentum is >= 0 and < 1, nameof(Momentum), "in [0, 1)", Momentum);
         Require(WeightDecay >= 0 && double.IsFinite(WeightDecay), nameof(WeightDecay), "≥ 0", WeightDecay);
+        Require(double.IsFinite(HiddenBiasInit), nameof(HiddenBiasInit), "a finite number", HiddenBiasInit);
         Require(Classes >= 2, nameof(Classes), "≥ 2", Classes);
         Require(DeadSampleLimit >= 0, nameof(DeadSampleLimit), "≥ 0", DeadSampleLimit);
         return this;
