@@ -18,6 +18,11 @@ app.Configure(config =>
         plot.AddCommand<PlotActivationsCommand>("activations").WithDescription("f(x) and f′(x) of the family, the seed figure, PReLU over α.");
         plot.AddCommand<PlotBoundariesCommand>("boundaries").WithDescription("Decision boundaries of small ReLU / Leaky / PReLU nets on a 2-D set.");
     });
+    config.AddBranch("notebooks", notebooks =>
+    {
+        notebooks.SetDescription("The Polyglot notebooks, readable without VS Code.");
+        notebooks.AddCommand<NotebooksRenderCommand>("render").WithDescription("Execute every notebook headless; write executed .ipynb and offline HTML pages.");
+    });
     config.AddCommand<DemoCommand>("demo")
         .WithDescription("Train tiny ReLU, Leaky ReLU and PReLU nets on two spirals and show what PReLU learns.");
     config.AddCommand<BenchCommand>("bench")

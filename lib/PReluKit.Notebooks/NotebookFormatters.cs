@@ -18,6 +18,7 @@ public static class NotebookFormatters
         Formatter.Register<ReportChart>(chart => Chart(chart), "text/html");
         Formatter.Register<ComparisonSummary>(Summary, "text/html");
         Formatter.Register<DeadNeuronReport>(Dead, "text/html");
+        Formatter.Register<ProgressLine>(line => Reports.ProgressLineHtml.Render(line.Text), "text/html");
         Formatter.Register<Tensor>(Describe, "text/plain");
         Formatter.SetPreferredMimeTypesFor(typeof(Tensor), "text/plain"); // not the kernel's default HTML dump of every value
     }

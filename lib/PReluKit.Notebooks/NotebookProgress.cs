@@ -28,11 +28,11 @@ public static class NotebookProgress
 
             if (shown is null)
             {
-                shown = Kernel.display(text);
+                shown = Kernel.display(new ProgressLine(text));
             }
             else
             {
-                shown.Update(text);
+                shown.Update(new ProgressLine(text));
             }
         });
     }

@@ -68,6 +68,27 @@ public sealed class HtmlReport(string title)
         return this;
     }
 
+    /// <summary>Adds trusted HTML as it is (e.g. a notebook's own outputs).</summary>
+    public HtmlReport Raw(string html)
+    {
+        _body.AppendLine(html);
+        return this;
+    }
+
+    /// <summary>Adds a block of source code.</summary>
+    public HtmlReport Code(string source)
+    {
+        _body.Append("<pre class=\"code\"><code>").Append(Encode(source)).AppendLine("</code></pre>");
+        return this;
+    }
+
+    /// <summary>Adds preformatted plain text (e.g. a cell's text output).</summary>
+    public HtmlReport Preformatted(string text)
+    {
+        _body.Append("<pre class=\"output\">").Append(Encode(text)).AppendLine("</pre>");
+        return this;
+    }
+
     /// <summary>Adds a chart with its takeaway under it.</summary>
     public HtmlReport Chart(ReportChart chart)
     {
@@ -96,8 +117,15 @@ public sealed class HtmlReport(string title)
         caption {"{"} text-align: left; font-weight: 600; margin-bottom: 0.3rem; {"}"}
         figure.chart {"{"} margin: 1.5rem 0; {"}"}
         figcaption {"{"} color: #444; font-style: italic; {"}"}
+        pre.code {"{"} background: #f6f8fa; padding: 0.6rem; overflow-x: auto; border-left: 3px solid #4c78a8; {"}"}
+        pre.output {"{"} background: #fbfbfb; padding: 0.4rem 0.6rem; white-space: pre-wrap; {"}"}
         </style>
         <script type="text/javascript">{PlotlyJs.Value}</script>
+        <script type="text/javascript">
+        // Charts rendered by Plotly.NET.Interactive ask require.js for plotly; hand them the inlined copy instead of a CDN.
+        window.requirejs = function () {"{"}{"}"};
+        window.requirejs.config = function () {"{"} return function (deps, callback) {"{"} callback(window.Plotly); {"}"}; {"}"};
+        </script>
         </head>
         <body>
         <h1>{Encode(title)}</h1>
