@@ -35,6 +35,14 @@ internal static class CommandOptions
         }
     }
 
+    /// <summary>The validation error for a --data value that is not subset, full or an existing folder, or null.</summary>
+    public static ValidationResult? DataError(string data) =>
+        data is "subset" or "full" || Directory.Exists(data) ? null : ValidationResult.Error($"--data: '{data}' is not subset, full or an existing folder.");
+
+    /// <summary>The validation error for a --model value that is not mlp or cnn, or null.</summary>
+    public static ValidationResult? ModelError(string model) =>
+        model is "mlp" or "cnn" ? null : ValidationResult.Error($"--model: '{model}' is not one of: mlp, cnn.");
+
     /// <summary>Writes a report to the path given by <paramref name="option"/>; a path that cannot be written is a usage error.</summary>
     public static void WriteReport(HtmlReport report, string path, string option = "--out")
     {

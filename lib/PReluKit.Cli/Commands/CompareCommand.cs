@@ -84,12 +84,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
 
         public override ValidationResult Validate()
         {
-            if (Model is not ("mlp" or "cnn"))
-            {
-                return ValidationResult.Error($"--model: '{Model}' is not one of: mlp, cnn.");
-            }
-
-            return CommandOptions.ActivationsError(Activations) is { } error ? error
+            return (CommandOptions.ModelError(Model) ?? CommandOptions.ActivationsError(Activations)) is { } error ? error
                 : Seeds is < 1 or > 1000 ? ValidationResult.Error($"--seeds: must be between 1 and 1000, got {Seeds}.")
                 : Epochs is < 1 ? ValidationResult.Error($"--epochs: must be ≥ 1, got {Epochs}.")
                 : BatchSize < 1 ? ValidationResult.Error($"--batch-size: must be ≥ 1, got {BatchSize}.")
@@ -99,8 +94,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
                 : Device == "cuda" ? ValidationResult.Error("--device: cuda is not available — this build ships TorchSharp-cpu; use cpu.")
                 : Device != "cpu" ? ValidationResult.Error($"--device: '{Device}' is not one of: cpu, cuda.")
                 : Threads is < 1 ? ValidationResult.Error($"--threads: must be ≥ 1, got {Threads}.")
-                : Data is not ("subset" or "full") && !Directory.Exists(Data) ? ValidationResult.Error($"--data: '{Data}' is not subset, full or an existing folder.")
-                : ValidationResult.Success();
+                : CommandOptions.DataError(Data) ?? ValidationResult.Success();
         }
     }
 

@@ -60,12 +60,11 @@ internal sealed class DeadCommand : Command<DeadCommand.Settings>
                 return ValidationResult.Error($"--activation: {ExitCodes.MessageOf(e)}");
             }
 
-            return Model is not ("mlp" or "cnn") ? ValidationResult.Error($"--model: '{Model}' is not one of: mlp, cnn.")
+            return CommandOptions.ModelError(Model) is { } modelError ? modelError
                 : Epochs < 1 ? ValidationResult.Error($"--epochs: must be ≥ 1, got {Epochs}.")
                 : LearningRate is { } lr && !(lr > 0 && double.IsFinite(lr)) ? ValidationResult.Error($"--lr: must be a positive number, got {lr}.")
                 : Seed < 0 ? ValidationResult.Error($"--seed: must be ≥ 0, got {Seed}.")
-                : Data is not ("subset" or "full") && !Directory.Exists(Data) ? ValidationResult.Error($"--data: '{Data}' is not subset, full or an existing folder.")
-                : ValidationResult.Success();
+                : CommandOptions.DataError(Data) ?? ValidationResult.Success();
         }
     }
 

@@ -1,5 +1,6 @@
 using PReluKit.Activations;
 using PReluKit.Statistics;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PReluKit.Metrics;
@@ -8,7 +9,8 @@ namespace PReluKit.Metrics;
 /// "Born dead" networks (Lu, Shin, Su and Karniadakis 2019): a deep, narrow ReLU net can be a constant function
 /// at initialisation, because some layer is non-positive on the whole input domain. Estimated by Monte Carlo:
 /// many nets of 1-D input, <c>depth</c> hidden layers of <c>width</c> units and one output, He-normal weights,
-/// evaluated on a grid over [−1, 1]; a net counts as born dead when its output is exactly the same at every grid point.
+/// evaluated in double precision on a grid over [−1, 1]; a net counts as born dead when its output is exactly the same
+/// at every grid point.
 /// </summary>
 public static class BornDead
 {
@@ -34,21 +36,23 @@ public static class BornDead
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         using var generator = new Generator(seed);
+        // Double precision: in float32 a deep stack of 0.01 slopes underflows, and a Leaky net would look constant by rounding.
         using var act = activation.Create(width, channelDim: -1);
+        act.to(ScalarType.Float64);
         act.eval();
         var slope = activation.InitSlope;
 
         // h: (trials, grid, units). The same grid for every trial.
-        var h = linspace(-1, 1, gridPoints).view(1, gridPoints, 1).expand(trials, gridPoints, 1);
+        var h = linspace(-1, 1, gridPoints, dtype: ScalarType.Float64).view(1, gridPoints, 1).expand(trials, gridPoints, 1);
         var fanIn = 1;
         for (var layer = 0; layer <= depth; layer++)
         {
             var units = layer == depth ? 1 : width;
-            var weights = randn([trials, fanIn, units], generator: generator).mul_(Models.HeInitialization.Std(fanIn, layer == depth ? 1 : slope));
+            var weights = randn([trials, fanIn, units], dtype: ScalarType.Float64, generator: generator).mul_(Models.HeInitialization.Std(fanIn, layer == depth ? 1 : slope));
             h = h.bmm(weights);
             if (biasStd > 0)
             {
-                h = h.add(randn([trials, 1, units], generator: generator).mul_(biasStd));
+                h = h.add(randn([trials, 1, units], dtype: ScalarType.Float64, generator: generator).mul_(biasStd));
             }
 
             if (layer < depth)

@@ -113,14 +113,17 @@ public static class ComparisonReport
         charts.Add(new ReportChart("Dormant units", "τ-dormant units (Sokar et al. 2023) apply to every activation, including those never exactly 0.",
             DeadPlots.OverEpochs(runs, 0.1)));
 
+        var channelWise = runs.Where(r => !r.Diverged && r.Config.Activation.Kind == ActivationKind.PReLUChannelWise).ToList();
+        if (channelWise.Count > 0)
+        {
+            var he = AlphaPlots.HeTable(channelWise);
+            charts.Add(new ReportChart("Learned α", $"Channel-wise α after training, per layer; mean α is {Number(he[0].ChannelWiseMean)} in {he[0].Layer} " +
+                $"and {Number(he[^1].ChannelWiseMean)} in {he[^1].Layer}.", AlphaPlots.Distribution(channelWise)));
+        }
+
         if (runs.Any(r => !r.Diverged && r.Final.Alphas.Count > 0))
         {
-            var he = AlphaPlots.HeTable(runs);
-            var first = he[0];
-            var last = he[^1];
-            charts.Add(new ReportChart("Learned α", $"Channel-wise α after training, per layer; mean α is {Number(first.ChannelWiseMean)} in {first.Layer} " +
-                $"and {Number(last.ChannelWiseMean)} in {last.Layer}.", AlphaPlots.Distribution(runs.Where(r => r.Config.Activation.Kind == ActivationKind.PReLUChannelWise).ToList() is { Count: > 0 } cw ? cw : runs)));
-            charts.Add(new ReportChart("α over training", "α moves away from its initial 0.25 during training; lines are means over seeds.", AlphaPlots.Trajectories(runs)));
+            charts.Add(new ReportChart("α over training", "α moves away from its initial value during training; lines are means over seeds.", AlphaPlots.Trajectories(runs)));
         }
 
         var ratios = summary.Rows.Where(r => r.TimeRatioVsBaseline is not null).Select(r => $"{r.DisplayName} ×{Format(r.TimeRatioVsBaseline, "0.00")}");
