@@ -65,13 +65,19 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         var (kit, naive) = EpochBenchmark.KitAgainstNaive(mlp, flatTrain, flatTest, settings.Repeats, epochs: 2);
         results.AddRow("MLP epoch: kit loop / naive loop", Ratio(kit.Median, naive.Median),
             $"{kit.Median:0.000} s vs {naive.Median:0.000} s (ReLU, batch {mlp.BatchSize}); the kit also tracks loss and accuracy");
-        AddOverhead(results, "MLP", EpochBenchmark.Activations(mlp, Compared, flatTrain, flatTest, settings.Repeats, epochs: 2));
+        var mlpTimes = EpochBenchmark.Activations(mlp, Compared, flatTrain, flatTest, settings.Repeats, epochs: 2);
+        AddOverhead(results, "MLP", mlpTimes);
+        var gemm = GemmThroughput.MeasureGflops();
+        results.AddRow("float32 GEMM throughput (1024³ matmul)", $"{gemm:0.0} GFLOP/s", "the floor for an epoch's matrix work on this machine");
+        AddGemmFraction(results, "MLP", mlp, flatTrain.Count, mlpTimes[0].Median, gemm);
 
         using (var imageTrain = dataset.TrainTensors(ImageLayout.Image))
         using (var imageTest = dataset.TestTensors(ImageLayout.Image))
         {
             var cnn = new TrainingConfig { Model = ModelKind.Cnn, LearningRate = TrainingConfig.DefaultLearningRate(ModelKind.Cnn) };
-            AddOverhead(results, "CNN", EpochBenchmark.Activations(cnn, Compared, imageTrain, imageTest, settings.Repeats, epochs: 1));
+            var cnnTimes = EpochBenchmark.Activations(cnn, Compared, imageTrain, imageTest, settings.Repeats, epochs: 1);
+            AddOverhead(results, "CNN", cnnTimes);
+            AddGemmFraction(results, "CNN", cnn, imageTrain.Count, cnnTimes[0].Median, gemm);
         }
 
         var memory = new List<long>();
@@ -104,6 +110,13 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         {
             table.AddRow($"{model} epoch: {timing.Name} / ReLU", Ratio(timing.Median, relu), $"{timing.Median:0.000} s vs {relu:0.000} s");
         }
+    }
+
+    private static void AddGemmFraction(Table table, string model, TrainingConfig config, long samples, double epochSeconds, double gemmGflops)
+    {
+        var achieved = GemmThroughput.TrainingFlopsPerSample(config) * samples / epochSeconds / 1e9;
+        table.AddRow($"{model} epoch (ReLU): share of GEMM throughput", (achieved / gemmGflops).ToString("P0", CultureInfo.InvariantCulture),
+            $"{achieved:0.0} GFLOP/s of multiply-accumulate work (forward + backward ≈ 3 × forward)");
     }
 
     private static string Ratio(double a, double b) => (a / b).ToString("0.000", CultureInfo.InvariantCulture);
