@@ -45,6 +45,15 @@ public class ActivationForwardBackward
         _native = nn.PReLU(channels);
     }
 
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        foreach (var disposable in new IDisposable[] { _input, _upstream, _relu, _leaky, _shared, _channelWise, _native })
+        {
+            disposable.Dispose();
+        }
+    }
+
     [Benchmark(Baseline = true)]
     public void ReLU() => Run(_relu);
 

@@ -49,6 +49,22 @@ public class EpochTimes
         _loss = nn.CrossEntropyLoss();
     }
 
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        foreach (var (model, _, batches) in _kit.Values)
+        {
+            model.Dispose();
+            batches.Dispose();
+        }
+
+        _kit.Clear();
+        _naiveModel.Dispose();
+        _naiveGenerator.Dispose();
+        _loss.Dispose();
+        _train.Dispose();
+    }
+
     [Benchmark(Baseline = true)]
     public double NaiveLoopReLU() => NaiveTrainingLoop.Epoch(_naiveModel, _naiveOptimizer, _train, 128, _naiveGenerator);
 
