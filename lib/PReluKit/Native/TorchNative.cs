@@ -114,8 +114,11 @@ public static class TorchNative
                 "libtorch_cpu.so was not found next to the application; reference the TorchSharp-cpu package");
         }
 
-        var torchCpu = LoadedLibraryPath("libtorch_cpu.so")
-                       ?? throw new DllNotFoundException("libtorch_cpu.so was loaded but does not appear in /proc/self/maps");
+        var torchCpu = LoadedLibraryPath("libtorch_cpu.so") ?? throw new DllNotFoundException(
+            File.ReadLines("/proc/self/maps").Select(l => l.IndexOf('/') is var i and >= 0 ? l[i..] : "")
+                .FirstOrDefault(p => Path.GetFileName(p).StartsWith("libtorch_cpu.so.", StringComparison.Ordinal)) is { } other
+                ? $"a different libtorch was loaded for torch_cpu ({other}), not TorchSharp's; a system libtorch (e.g. Debian's libtorch1.13 from python3-torch) shadows it"
+                : "libtorch_cpu.so was loaded but does not appear in /proc/self/maps");
         var libtorchFolder = Path.GetDirectoryName(torchCpu)!;
         var original = FindOriginal(libtorchFolder, torchAssembly);
         var copy = PatchedCopyPath(original, CacheRoot());
