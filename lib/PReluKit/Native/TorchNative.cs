@@ -115,8 +115,7 @@ public static class TorchNative
         }
 
         var torchCpu = LoadedLibraryPath("libtorch_cpu.so") ?? throw new DllNotFoundException(
-            File.ReadLines("/proc/self/maps").Select(l => l.IndexOf('/') is var i and >= 0 ? l[i..] : "")
-                .FirstOrDefault(p => Path.GetFileName(p).StartsWith("libtorch_cpu.so.", StringComparison.Ordinal)) is { } other
+            MappedPaths().FirstOrDefault(p => Path.GetFileName(p).StartsWith("libtorch_cpu.so.", StringComparison.Ordinal)) is { } other
                 ? $"a different libtorch was loaded for torch_cpu ({other}), not TorchSharp's; a system libtorch (e.g. Debian's libtorch1.13 from python3-torch) shadows it"
                 : "libtorch_cpu.so was loaded but does not appear in /proc/self/maps");
         var libtorchFolder = Path.GetDirectoryName(torchCpu)!;
@@ -203,12 +202,13 @@ public static class TorchNative
 
     /// <summary>The paths of the mapped files whose name is <paramref name="fileName"/>, from /proc/self/maps.</summary>
     public static IReadOnlyList<string> MappedFiles(string fileName) =>
+        MappedPaths().Where(path => Path.GetFileName(path) == fileName).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>Every file path in /proc/self/maps (one per mapping, so with repeats).</summary>
+    private static IEnumerable<string> MappedPaths() =>
         File.ReadLines("/proc/self/maps")
             .Select(line => line.IndexOf('/') is var slash and >= 0 ? line[slash..] : null)
-            .OfType<string>()
-            .Where(path => Path.GetFileName(path) == fileName)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+            .OfType<string>();
 
     private static string? LoadedLibraryPath(string fileName) => MappedFiles(fileName).FirstOrDefault();
 }
