@@ -26,7 +26,7 @@ app.Configure(config =>
     config.AddCommand<DemoCommand>("demo")
         .WithDescription("Train tiny ReLU, Leaky ReLU and PReLU nets on two spirals and show what PReLU learns.");
     config.AddCommand<BenchCommand>("bench")
-        .WithDescription("Measure data loading, the training loop, PReLU's overhead over ReLU, memory and the born-dead grid.");
+        .WithDescription("Measure data loading, PReLU against TorchSharp's and ReLU, the training loop, GEMM share, memory and the born-dead grid.");
     config.AddBranch("data", data =>
     {
         data.SetDescription("Fashion-MNIST: inspect the data, regenerate the shipped subset.");

@@ -6,7 +6,8 @@ namespace PReluKit.Benchmarks;
 
 /// <summary>
 /// Forward (or forward + backward) of the family on dense (N×256) and conv (N×16×32×32) tensors. ReLU is the baseline,
-/// so the Ratio column is X / ReLU; kit / native PReLU is the ratio of the two PReLU rows of the same run.
+/// so the Ratio column is X / ReLU; kit / native PReLU is the ratio of the kit's channel-wise row to TorchSharp's
+/// <c>nn.PReLU</c> row of the same run, and the LibtorchBackward row isolates the kit's fused backward.
 /// </summary>
 [InProcess]
 [WarmupCount(2)]
@@ -20,6 +21,7 @@ public class ActivationForwardBackward
     private nn.Module<Tensor, Tensor> _shared = null!;
     private nn.Module<Tensor, Tensor> _channelWise = null!;
     private nn.Module<Tensor, Tensor> _native = null!;
+    private PReLU _channelWiseLibtorchBackward = null!;
 
     [Params("dense", "conv")]
     public string Layout { get; set; } = "dense";
@@ -43,12 +45,14 @@ public class ActivationForwardBackward
         _shared = PReLU.Shared();
         _channelWise = PReLU.ChannelWise(channels);
         _native = nn.PReLU(channels);
+        _channelWiseLibtorchBackward = PReLU.ChannelWise(channels);
+        _channelWiseLibtorchBackward.FusedBackward = false;
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        foreach (var disposable in new IDisposable[] { _input, _upstream, _relu, _leaky, _shared, _channelWise, _native })
+        foreach (var disposable in new IDisposable[] { _input, _upstream, _relu, _leaky, _shared, _channelWise, _native, _channelWiseLibtorchBackward })
         {
             disposable.Dispose();
         }
@@ -68,6 +72,10 @@ public class ActivationForwardBackward
 
     [Benchmark]
     public void PReLUChannelWiseNative() => Run(_native);
+
+    /// <summary>The kit's layer with its fused backward switched off: what the fused kernel is measured against.</summary>
+    [Benchmark]
+    public void PReLUChannelWiseKitLibtorchBackward() => Run(_channelWiseLibtorchBackward);
 
     private void Run(nn.Module<Tensor, Tensor> module)
     {

@@ -13,8 +13,9 @@ using static TorchSharp.torch;
 namespace PReluKit.Cli.Commands;
 
 /// <summary>
-/// <c>prelu bench</c>: a short benchmark for users' own machines — data loading, the kit's loop against a naive
-/// loop, PReLU's epoch overhead over ReLU (MLP and CNN), memory across epochs, and the born-dead grid.
+/// <c>prelu bench</c>: a short benchmark for users' own machines — data loading, the activation alone (kit PReLU
+/// against TorchSharp's and against ReLU), the kit's loop against a naive loop, PReLU's epoch overhead over ReLU (MLP
+/// and CNN), the epoch's share of GEMM throughput, memory across epochs, and the born-dead grid.
 /// </summary>
 internal sealed class BenchCommand : Command<BenchCommand.Settings>
 {
@@ -61,6 +62,8 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         results.AddRow($"load {dataset.Name} ({dataset.Train.Count:N0} training images)", $"{loaded:0.00} s", $"read + validate {read:0.00} s, then normalised (N, 784) tensors; target < 2 s for the full set");
         using var flatTest = dataset.TestTensors(ImageLayout.Flat);
 
+        AddKernels(results, settings.Repeats);
+
         var mlp = new TrainingConfig { Model = ModelKind.Mlp };
         var (kit, naive) = EpochBenchmark.KitAgainstNaive(mlp, flatTrain, flatTest, settings.Repeats, epochs: 2);
         results.AddRow("MLP epoch: kit loop / naive loop", Ratio(kit.Median, naive.Median),
@@ -75,6 +78,9 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         using (var imageTest = dataset.TestTensors(ImageLayout.Image))
         {
             var cnn = new TrainingConfig { Model = ModelKind.Cnn, LearningRate = TrainingConfig.DefaultLearningRate(ModelKind.Cnn) };
+            var (cnnKit, cnnNaive) = EpochBenchmark.KitAgainstNaive(cnn, imageTrain, imageTest, settings.Repeats, epochs: 1);
+            results.AddRow("CNN epoch: kit loop / naive loop", Ratio(cnnKit.Median, cnnNaive.Median),
+                $"{cnnKit.Median:0.000} s vs {cnnNaive.Median:0.000} s (ReLU, batch {cnn.BatchSize})");
             var cnnTimes = EpochBenchmark.Activations(cnn, Compared, imageTrain, imageTest, settings.Repeats, epochs: 1);
             AddOverhead(results, "CNN", cnnTimes);
             AddGemmFraction(results, "CNN", cnn, imageTrain.Count, cnnTimes[0].Median, gemm);
@@ -102,6 +108,50 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
     }
 
     private static IReadOnlyList<ActivationSpec> Compared { get; } = [ActivationSpec.ReLU(), ActivationSpec.Leaky(), ActivationSpec.PReLU(), ActivationSpec.PReLUShared()];
+
+    /// <summary>
+    /// The activation alone, on the CNN's first activation (128×16×28×28, 1.6 M elements): the kit's PReLU against
+    /// TorchSharp's <c>nn.PReLU</c>, and against ReLU. Contestants alternate round by round so drift hits all alike.
+    /// </summary>
+    private static void AddKernels(Table table, int repeats)
+    {
+        long[] shape = [128, 16, 28, 28];
+        var kitNative = PReLU.ChannelWise(16, name: "kit PReLU (libtorch backward)");
+        kitNative.FusedBackward = false;
+        nn.Module<Tensor, Tensor>[] modules =
+        [
+            nn.ReLU(),
+            nn.PReLU(16, AlphaInit.He),
+            PReLU.ChannelWise(16, name: "kit PReLU"),
+            kitNative,
+        ];
+        var forward = modules.Select(_ => new List<double>()).ToList();
+        var both = modules.Select(_ => new List<double>()).ToList();
+        for (var r = 0; r < Math.Max(3, repeats); r++)
+        {
+            for (var m = 0; m < modules.Length; m++)
+            {
+                var (f, fb) = ActivationTiming.Measure(modules[m], shape, repeats: 1, iterations: 10);
+                forward[m].Add(f.Median);
+                both[m].Add(fb.Median);
+            }
+        }
+
+        double Median(List<double> values) => new Timing("", values).Median;
+        var (relu, torchPrelu, kit, kitLibtorch) = (0, 1, 2, 3);
+        var label = $"activation on {string.Join('×', shape)}";
+        table.AddRow($"{label}: kit PReLU / TorchSharp nn.PReLU, forward", Ratio(Median(forward[kit]), Median(forward[torchPrelu])),
+            $"{Median(forward[kit]) * 1e3:0.000} ms vs {Median(forward[torchPrelu]) * 1e3:0.000} ms (both run libtorch's forward)");
+        table.AddRow($"{label}: kit PReLU / TorchSharp nn.PReLU, forward+backward", Ratio(Median(both[kit]), Median(both[torchPrelu])),
+            $"{Median(both[kit]) * 1e3:0.000} ms vs {Median(both[torchPrelu]) * 1e3:0.000} ms; the kit's fused backward against libtorch's " +
+            $"(kit with libtorch's backward: {Median(both[kitLibtorch]) * 1e3:0.000} ms)");
+        table.AddRow($"{label}: kit PReLU / ReLU, forward+backward", Ratio(Median(both[kit]), Median(both[relu])),
+            $"{Median(both[kit]) * 1e3:0.000} ms vs {Median(both[relu]) * 1e3:0.000} ms");
+        foreach (var module in modules)
+        {
+            module.Dispose();
+        }
+    }
 
     private static void AddOverhead(Table table, string model, IReadOnlyList<Timing> timings)
     {
