@@ -125,6 +125,12 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
             PReLU.ChannelWise(16, name: "kit PReLU"),
             kitNative,
         ];
+        foreach (var module in modules)
+        {
+            // Untimed: lets .NET's tiered JIT promote the managed parts (autograd node, kernel call) as a training run would.
+            ActivationTiming.Measure(module, shape, repeats: 3, iterations: 10);
+        }
+
         var forward = modules.Select(_ => new List<double>()).ToList();
         var both = modules.Select(_ => new List<double>()).ToList();
         for (var r = 0; r < Math.Max(3, repeats); r++)

@@ -41,6 +41,7 @@ internal static unsafe class PReluBackwardKernel
     /// <paramref name="alpha"/>.numel() channels on dim 1 (or α of one element); <paramref name="gradOutput"/> must have
     /// x's shape (any strides).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (Tensor GradInput, Tensor GradAlpha) Compute(Tensor input, Tensor gradOutput, Tensor alpha)
     {
         var channels = alpha.numel();
@@ -74,6 +75,7 @@ internal static unsafe class PReluBackwardKernel
         var g = TensorData.Address(upstream);
         var gx = TensorData.Address(gradInput);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void Sweep(int k)
         {
             var start = k * chunk;
@@ -131,7 +133,8 @@ internal static unsafe class PReluBackwardKernel
     }
 
     /// <summary>Elements [start, end) where one channel spans each run of <paramref name="inner"/> elements.</summary>
-    // Fully optimised from the first call: tier-0 code of these loops is 10–30× slower, and a layer calls them once a step.
+    // Fully optimised from the first call (as is every method here): tier-0 code of these loops is 10–30× slower, and
+    // a layer calls them only once a step, so tiering would take many steps to promote them.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SweepRows(float* x, float* g, float* gx, float[] alpha, long start, long end, long inner, Span<double> sums)
     {
@@ -176,7 +179,6 @@ internal static unsafe class PReluBackwardKernel
     }
 
     /// <summary>Whole (N, C) rows in [start, end): channels lie along the contiguous axis.</summary>
-    // Fully optimised from the first call: tier-0 code of these loops is 10–30× slower, and a layer calls them once a step.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SweepDense(float* x, float* g, float* gx, float[] alpha, long start, long end, Span<double> sums)
     {
