@@ -133,7 +133,7 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
 
         var forward = modules.Select(_ => new List<double>()).ToList();
         var both = modules.Select(_ => new List<double>()).ToList();
-        for (var r = 0; r < Math.Max(3, repeats); r++)
+        for (var r = 0; r < Math.Max(7, repeats); r++) // short rounds: more of them, so an occasional GC pause stays out of the median
         {
             for (var m = 0; m < modules.Length; m++)
             {
