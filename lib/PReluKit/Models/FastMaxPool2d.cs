@@ -65,7 +65,8 @@ public sealed class FastMaxPool2d : nn.Module<Tensor, Tensor>
             }
 
             // Indices are flat positions within each (n, c) plane, as gather over the flattened plane expects.
-            using var flatIndices = indices.contiguous().view(n, c, -1);
+            using var packedIndices = indices.contiguous();
+            using var flatIndices = packedIndices.view(n, c, -1);
             using var plane = input.reshape(n, c, -1);
             using var picked = plane.gather(2, flatIndices);
             return picked.view(values.shape);

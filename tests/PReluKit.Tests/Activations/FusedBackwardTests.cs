@@ -38,12 +38,14 @@ public class FusedBackwardTests
     {
         { [5, 3], 3 },                  // dense rows, narrower than one SIMD vector
         { [7, 19], 19 },                // dense, channel count not a multiple of the vector width
-        { [4096, 256], 256 },           // dense, parallel
+        { [4096, 256], 256 },           // dense, one thread
+        { [16384, 256], 256 },          // dense, parallel (≥ ParallelThreshold)
         { [3, 5, 7, 9], 5 },            // conv rows with scalar tails
-        { [128, 16, 28, 28], 16 },      // the CNN's first activation, parallel
+        { [128, 16, 28, 28], 16 },      // the CNN's first activation
+        { [64, 16, 64, 64], 16 },       // conv rows, parallel
         { [2, 4, 3], 4 },               // rank 3, rows shorter than a vector
         { [33, 17], 1 },                // shared α
-        { [600_000], 1 },               // shared α over a flat tensor, parallel
+        { [4_194_304], 1 },             // shared α over a flat tensor, parallel
     };
 
     [Theory]
@@ -73,7 +75,8 @@ public class FusedBackwardTests
     [Fact]
     public void The_alpha_gradient_has_the_same_bits_on_one_thread_and_on_many()
     {
-        var (x, alpha, upstream) = Case([128, 16, 28, 28], 16);
+        var (x, alpha, upstream) = Case([64, 16, 64, 64], 16);
+        Assert.True(x.numel() >= PReluBackwardKernel.ParallelThreshold, "the case must reach the parallel sweep");
         var threads = get_num_threads();
         try
         {
@@ -128,8 +131,20 @@ public class FusedBackwardTests
         using var alpha = full([4], 0.25f);
         using var upstream = ones([8, 5, 4]);
         var error = Assert.Throws<ArgumentException>(() => PReluBackwardKernel.Compute(x, upstream, alpha));
-        Assert.Contains("contiguous float32 input with 4 channel(s) on dim 1", error.Message);
+        Assert.Contains("contiguous float32 CPU input with 4 channel(s) on dim 1", error.Message);
         Assert.Contains("[8, 5, 4]", error.Message);
+    }
+
+    [Fact]
+    public void An_upstream_gradient_of_another_shape_is_rejected_before_any_memory_is_read()
+    {
+        using var x = randn([8, 4, 5]);
+        using var alpha = full([4], 0.25f);
+        using var upstream = ones([8, 4, 4]);
+        var error = Assert.Throws<ArgumentException>(() => PReluBackwardKernel.Compute(x, upstream, alpha));
+        Assert.Equal("gradOutput", error.ParamName);
+        Assert.Contains("[8, 4, 5]", error.Message);
+        Assert.Contains("[8, 4, 4]", error.Message);
     }
 
     [Fact]
