@@ -55,7 +55,29 @@ public class OtherCommandsTests
         Assert.Contains("On-rates per unit after 1 epochs", File.ReadAllText(folder.Combine("dead.html")));
     }
 
+    [Fact]
+    public void Bench_measures_every_row_it_promises()
+    {
+        using var folder = new TempFolder();
+        var (code, output, error) = PreluCli.Run(folder.Path, "bench", "--repeats", "1");
+        Assert.True(code == 0, $"exit {code}: {error}");
+        foreach (var row in new[]
+                 {
+                     "load Fashion-MNIST subset", "kit PReLU / TorchSharp", "kit PReLU / ReLU,", "MLP epoch: kit loop / naive",
+                     "MLP epoch: PReLU", "GEMM throughput", "CNN epoch: kit loop / naive", "CNN epoch: PReLU", "RSS after epoch 1",
+                     "born-dead grid",
+                 })
+        {
+            Assert.Contains(row, output);
+        }
+
+        var gemm = System.Text.RegularExpressions.Regex.Match(output, @"(\d+\.\d) GFLOP/s");
+        Assert.True(gemm.Success && double.Parse(gemm.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, output);
+    }
+
     [Theory]
+    [InlineData("bench --repeats 0", "--repeats")]
+    [InlineData("bench --threads 0", "--threads")]
     [InlineData("born-dead --widths 2,x", "--widths")]
     [InlineData("born-dead --trials 0", "--trials")]
     [InlineData("dead --activation swish", "--activation")]
