@@ -50,10 +50,8 @@ internal static unsafe class PReluBackwardKernel
     {
         var channels = alpha.numel();
         var numel = input.numel();
-        var outer = channels == 1 ? 1 : input.shape[0];
-        var inner = numel / outer / channels;
         if (input.dtype != ScalarType.Float32 || input.device_type != TorchSharp.DeviceType.CPU || !input.is_contiguous() ||
-            outer * channels * inner != numel || (channels > 1 && (input.dim() < 2 || input.shape[1] != channels)))
+            (channels > 1 && (input.dim() < 2 || input.shape[1] != channels)))
         {
             throw new ArgumentException(
                 $"PReluBackwardKernel: expected contiguous float32 CPU input with {channels} channel(s) on dim 1, got {input.dtype} " +
@@ -68,13 +66,15 @@ internal static unsafe class PReluBackwardKernel
                 $"got {Shapes.Format(gradOutput.shape)} on {gradOutput.device_type}.", nameof(gradOutput));
         }
 
-        // Converting only when needed: on the hot path the upstream gradient is already contiguous float32.
-        using var converted = gradOutput.dtype == ScalarType.Float32 && gradOutput.is_contiguous() ? null : ContiguousFloat32(gradOutput);
-        var upstream = converted ?? gradOutput;
+        var outer = channels == 1 ? 1 : input.shape[0];
+        var inner = numel / outer / channels;
+        using var convertedUpstream = ContiguousFloat32OrNull(gradOutput);
+        var upstream = convertedUpstream ?? gradOutput;
         var alphaValues = new float[channels];
-        using (var alphaHost = ContiguousFloat32(alpha))
+        using (var convertedAlpha = ContiguousFloat32OrNull(alpha))
         {
-            new ReadOnlySpan<float>((float*)TensorData.Address(alphaHost), (int)channels).CopyTo(alphaValues);
+            new ReadOnlySpan<float>((float*)TensorData.Address(convertedAlpha ?? alpha), (int)channels).CopyTo(alphaValues);
+            GC.KeepAlive(alpha);
         }
 
         var gradInput = empty_like(input);
@@ -137,8 +137,14 @@ internal static unsafe class PReluBackwardKernel
         return (gradInput, gradAlpha);
     }
 
-    private static Tensor ContiguousFloat32(Tensor tensor)
+    /// <summary>A contiguous float32 copy of <paramref name="tensor"/>, or null when it already is one (the hot path).</summary>
+    private static Tensor? ContiguousFloat32OrNull(Tensor tensor)
     {
+        if (tensor.dtype == ScalarType.Float32 && tensor.is_contiguous())
+        {
+            return null;
+        }
+
         using var detached = tensor.detach();
         using var asFloat = detached.to(ScalarType.Float32);
         return asFloat.contiguous();

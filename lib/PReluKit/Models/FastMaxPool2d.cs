@@ -46,26 +46,34 @@ public sealed class FastMaxPool2d : nn.Module<Tensor, Tensor>
             return nn.functional.max_pool2d(input, window);
         }
 
-        var (n, c) = (input.shape[0], input.shape[1]);
+        var training = is_grad_enabled() && input.requires_grad;
         Tensor values;
-        Tensor indices;
+        Tensor? indices = null;
         using (no_grad())
         {
             using var nhwc = input.permute(0, 2, 3, 1);
             using var packed = nhwc.contiguous();
             using var channelsLast = packed.permute(0, 3, 1, 2);
-            (values, indices) = nn.functional.max_pool2d_with_indices(channelsLast, window);
+            if (training)
+            {
+                (values, indices) = nn.functional.max_pool2d_with_indices(channelsLast, window);
+            }
+            else
+            {
+                values = nn.functional.max_pool2d(channelsLast, window);
+            }
         }
 
         using (values)
         using (indices)
         {
-            if (!is_grad_enabled() || !input.requires_grad)
+            if (indices is null)
             {
                 return values.contiguous();
             }
 
             // Indices are flat positions within each (n, c) plane, as gather over the flattened plane expects.
+            var (n, c) = (input.shape[0], input.shape[1]);
             using var packedIndices = indices.contiguous();
             using var flatIndices = packedIndices.view(n, c, -1);
             using var plane = input.reshape(n, c, -1);

@@ -136,6 +136,15 @@ public class FusedBackwardTests
     }
 
     [Fact]
+    public void A_scalar_input_with_channel_wise_alpha_is_rejected_not_indexed()
+    {
+        using var x = tensor(1f);
+        using var alpha = full([4], 0.25f);
+        var error = Assert.Throws<ArgumentException>(() => PReluBackwardKernel.Compute(x, x, alpha));
+        Assert.Contains("4 channel(s) on dim 1", error.Message);
+    }
+
+    [Fact]
     public void An_upstream_gradient_of_another_shape_is_rejected_before_any_memory_is_read()
     {
         using var x = randn([8, 4, 5]);
