@@ -34,4 +34,4 @@ app.Configure(config =>
         data.AddCommand<DataSubsetCommand>("subset").WithDescription("Regenerate data/fashion-mnist-subset from the full set.");
     });
 });
-return await ExitCodes.RunAsync(app, args);
+return await CliHost.RunAsync(app, args);

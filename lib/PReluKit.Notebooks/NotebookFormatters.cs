@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using Microsoft.DotNet.Interactive.Formatting;
 using PReluKit.Charts;
 using PReluKit.Metrics;
+using PReluKit.Reports;
 using PReluKit.Training;
 using static TorchSharp.torch;
 
@@ -41,32 +41,9 @@ public static class NotebookFormatters
                string.Join(", ", shown.Select(v => v.ToString("0.####", CultureInfo.InvariantCulture))) + (count > 6 ? $", … ({count:N0} values)" : "");
     }
 
-    private static string Summary(ComparisonSummary summary) => Table(
-        ["activation", "runs", "test accuracy (%)", "Δ vs ReLU (points)", "s / epoch", "time vs ReLU", "dead (%)", "verdict"],
-        summary.Rows.Select(r => new[]
-        {
-            r.DisplayName, r.Diverged == 0 ? $"{r.Runs}" : $"{r.Runs} ({r.Diverged} diverged)", r.TestAccuracy?.ToString("0.00") ?? "—",
-            r.AccuracyVsBaseline?.ToString("+0.00;-0.00;0.00") ?? "—", r.EpochSeconds?.ToString("0.000") ?? "—",
-            r.TimeRatioVsBaseline?.ToString("0.000") ?? "—", r.DeadPercent.ToString("0.0", CultureInfo.InvariantCulture), r.Verdict,
-        }));
+    private static string Summary(ComparisonSummary summary) => HtmlTables.Render(ComparisonTable.Of(summary));
 
-    private static string Dead(DeadNeuronReport report) => Table(
-        ["layer", "units", "dead", "dead %", .. DeadNeuronReport.Taus.Select(t => $"dormant τ={DeadNeuronReport.TauKey(t)}"), "mean on-rate"],
-        report.Layers.Select(l => (string[])[
-            l.Layer, $"{l.Units}", $"{l.DeadUnits}", l.DeadPercent.ToString("0.0", CultureInfo.InvariantCulture),
-            .. DeadNeuronReport.Taus.Select(t => $"{l.Dormant[DeadNeuronReport.TauKey(t)]}"), l.MeanOnRate.ToString("0.000", CultureInfo.InvariantCulture)]));
-
-    private static string Table(IReadOnlyList<string> headers, IEnumerable<string[]> rows)
-    {
-        var html = new StringBuilder("<table><thead><tr>");
-        html.AppendJoin("", headers.Select(h => $"<th>{Encode(h)}</th>")).Append("</tr></thead><tbody>");
-        foreach (var row in rows)
-        {
-            html.Append("<tr>").AppendJoin("", row.Select(c => $"<td>{Encode(c)}</td>")).Append("</tr>");
-        }
-
-        return html.Append("</tbody></table>").ToString();
-    }
+    private static string Dead(DeadNeuronReport report) => HtmlTables.Render(DeadNeuronTable.Of("", report.Layers));
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

@@ -1,4 +1,6 @@
 using PReluKit.Data;
+using PReluKit.Metrics;
+using PReluKit.Training;
 
 namespace PReluKit.Notebooks;
 
@@ -13,10 +15,10 @@ namespace PReluKit.Notebooks;
 /// <param name="Seeds">Seeds per activation in comparisons.</param>
 /// <param name="MlpEpochs">Epochs of MLP runs.</param>
 /// <param name="CnnEpochs">Epochs of CNN runs.</param>
-/// <param name="BornDeadTrials">Networks per born-dead cell.</param>
+/// <param name="BornDead">The born-dead Monte Carlo grid.</param>
 /// <param name="BenchmarkRepeats">Repetitions of timing measurements.</param>
 public sealed record RunProfile(string Name, string Data, int? TrainSamples, int? TestSamples, int Seeds, int MlpEpochs, int CnnEpochs,
-                                int BornDeadTrials, int BenchmarkRepeats)
+                                BornDeadGrid BornDead, int BenchmarkRepeats)
 {
     /// <summary>The environment variable that moves the notebooks' results folder (default <c>../results</c>).</summary>
     public const string ResultsVariable = "PRELUKIT_RESULTS";
@@ -25,13 +27,14 @@ public sealed record RunProfile(string Name, string Data, int? TrainSamples, int
     public const string EnvironmentVariable = "PRELUKIT_PROFILE";
 
     /// <summary>For CI: small slices, two seeds, few epochs.</summary>
-    public static RunProfile Quick { get; } = new("quick", "subset", 2_000, 500, 2, 2, 1, 200, 2);
+    public static RunProfile Quick { get; } = new("quick", "subset", 2_000, 500, 2, 2, 1, new BornDeadGrid([2, 4], [2, 10, 30], 200), 2);
 
     /// <summary>For a laptop: the shipped subset, five seeds.</summary>
-    public static RunProfile Standard { get; } = new("standard", "subset", null, null, 5, 8, 3, 1_000, 5);
+    public static RunProfile Standard { get; } = new("standard", "subset", null, null, 5, ModelDefaults.Epochs(ModelKind.Mlp),
+                                                    ModelDefaults.Epochs(ModelKind.Cnn), BornDeadGrid.Default, 5);
 
     /// <summary>The full data set.</summary>
-    public static RunProfile Full { get; } = new("full", "full", null, null, 5, 12, 5, 2_000, 7);
+    public static RunProfile Full { get; } = new("full", "full", null, null, 5, 12, 5, BornDeadGrid.Default with { Trials = 2_000 }, 7);
 
     /// <summary>Where a notebook keeps its runs: <c>results/NAME-PROFILE</c> beside the notebooks, or under <see cref="ResultsVariable"/>.</summary>
     public string ResultsFolder(string name) =>

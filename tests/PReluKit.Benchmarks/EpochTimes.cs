@@ -35,8 +35,8 @@ public class EpochTimes
         Native.TorchNative.EnsureLoaded();
         var data = IdxFolder.IsComplete(FashionMnist.SystemFolder) ? FashionMnist.LoadFull() : FashionMnist.LoadSubset();
         var kind = Model == "cnn" ? ModelKind.Cnn : ModelKind.Mlp;
-        _train = data.TrainTensors(kind == ModelKind.Cnn ? ImageLayout.Image : ImageLayout.Flat);
-        var config = new TrainingConfig { Model = kind, LearningRate = TrainingConfig.DefaultLearningRate(kind) };
+        _train = data.TrainTensors(TrainingConfig.For(kind).InputLayout);
+        var config = TrainingConfig.For(kind);
         foreach (var spec in new[] { ActivationSpec.ReLU(), ActivationSpec.Leaky(), ActivationSpec.PReLU(), ActivationSpec.PReLUShared() })
         {
             var model = Trainer.Build(config with { Activation = spec }, 0, _train);

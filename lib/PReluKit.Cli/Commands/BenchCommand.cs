@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using PReluKit.Activations;
 using PReluKit.Benchmarking;
+using PReluKit.Cli.Settings;
 using PReluKit.Data;
 using PReluKit.Metrics;
 using PReluKit.Training;
@@ -20,42 +21,25 @@ namespace PReluKit.Cli.Commands;
 internal sealed class BenchCommand : Command<BenchCommand.Settings>
 {
     /// <summary>Options of <c>prelu bench</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : ComputeSettings
     {
-        [CommandOption("--data")]
-        [Description("subset (shipped), full, or a folder with the four IDX files.")]
-        [DefaultValue("subset")]
-        public string Data { get; init; } = "subset";
-
-        [CommandOption("--repeats")]
+        [CommandOption("--repeats <N>")]
         [Description("Repetitions per contestant (medians are reported).")]
         [DefaultValue(3)]
         public int Repeats { get; init; } = 3;
 
-        [CommandOption("--threads")]
-        [Description("Intra-op threads for TorchSharp (default: as many as cores).")]
-        public int? Threads { get; init; }
-
-        public override ValidationResult Validate() =>
-            Repeats is < 1 or > 100 ? ValidationResult.Error($"--repeats must be between 1 and 100, got {Repeats}.")
-            : Threads is < 1 ? ValidationResult.Error($"--threads must be ≥ 1, got {Threads}.")
-            : ValidationResult.Success();
+        protected override IEnumerable<string?> Problems() => [.. base.Problems(), Check.Range("--repeats", Repeats, 1, 100)];
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        Native.TorchNative.EnsureLoaded();
-        if (settings.Threads is { } threads)
-        {
-            set_num_threads(threads);
-        }
-
+        settings.StartTorch();
         zeros(1).Dispose(); // start libtorch before any clock runs
         var results = new Table().Title($"prelu bench — {Environment.ProcessorCount} cores, {get_num_threads()} torch threads, medians of {settings.Repeats} repeats")
             .AddColumn("measurement").AddColumn(new TableColumn("result").RightAligned()).AddColumn("note");
 
         var clock = Stopwatch.StartNew();
-        var dataset = FashionMnist.Load(settings.Data);
+        var dataset = settings.LoadData();
         var read = clock.Elapsed.TotalSeconds;
         using var flatTrain = dataset.TrainTensors(ImageLayout.Flat);
         var loaded = clock.Elapsed.TotalSeconds;
@@ -64,7 +48,7 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
 
         AddKernels(results, settings.Repeats);
 
-        var mlp = new TrainingConfig { Model = ModelKind.Mlp };
+        var mlp = TrainingConfig.For(ModelKind.Mlp);
         var (kit, naive) = EpochBenchmark.KitAgainstNaive(mlp, flatTrain, flatTest, settings.Repeats, epochs: 2);
         results.AddRow("MLP epoch: kit loop / naive loop", Ratio(kit.Median, naive.Median),
             $"{kit.Median:0.000} s vs {naive.Median:0.000} s (ReLU, batch {mlp.BatchSize}); the kit also tracks loss and accuracy");
@@ -77,7 +61,7 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         using (var imageTrain = dataset.TrainTensors(ImageLayout.Image))
         using (var imageTest = dataset.TestTensors(ImageLayout.Image))
         {
-            var cnn = new TrainingConfig { Model = ModelKind.Cnn, LearningRate = TrainingConfig.DefaultLearningRate(ModelKind.Cnn) };
+            var cnn = TrainingConfig.For(ModelKind.Cnn);
             var (cnnKit, cnnNaive) = EpochBenchmark.KitAgainstNaive(cnn, imageTrain, imageTest, settings.Repeats, epochs: 1);
             results.AddRow("CNN epoch: kit loop / naive loop", Ratio(cnnKit.Median, cnnNaive.Median),
                 $"{cnnKit.Median:0.000} s vs {cnnNaive.Median:0.000} s (ReLU, batch {cnn.BatchSize})");
@@ -100,8 +84,9 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
             string.Join(" ", memory.Skip(1).Select(m => (m / 1e6).ToString("0", CultureInfo.InvariantCulture))));
 
         clock.Restart();
-        BornDead.Grid([ActivationSpec.ReLU(), ActivationSpec.Leaky(), ActivationSpec.PReLU()], [2, 3, 4, 6, 10], [2, 5, 10, 20, 50], 1000, 0);
-        results.AddRow("born-dead grid: 3 activations × 5 widths × 5 depths × 1,000 nets", $"{clock.Elapsed.TotalSeconds:0.0} s", "target < 30 s for one activation's 5×5 grid");
+        var grid = BornDeadGrid.Default;
+        grid.Estimate([ActivationSpec.ReLU(), ActivationSpec.Leaky(), ActivationSpec.PReLU()], 0, cancellationToken);
+        results.AddRow($"born-dead grid: 3 activations × {grid.Widths.Count} widths × {grid.Depths.Count} depths × {grid.Trials:N0} nets", $"{clock.Elapsed.TotalSeconds:0.0} s", "target < 30 s for one activation's 5×5 grid");
 
         AnsiConsole.Write(results);
         return ExitCodes.Success;

@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
+using PReluKit.Activations;
 using PReluKit.Charts;
+using PReluKit.Cli.Settings;
 using PReluKit.Metrics;
 using PReluKit.Reports;
 using Spectre.Console;
@@ -12,88 +14,75 @@ namespace PReluKit.Cli.Commands;
 internal sealed class BornDeadCommand : Command<BornDeadCommand.Settings>
 {
     /// <summary>Options of <c>prelu born-dead</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : SeedSettings
     {
-        [CommandOption("--activations")]
+        [CommandOption("--activations <KEYS>")]
         [Description("Comma-separated activation keys.")]
         [DefaultValue("relu,leaky,prelu")]
         public string Activations { get; init; } = "relu,leaky,prelu";
 
-        [CommandOption("--widths")]
+        [CommandOption("--widths <LIST>")]
         [Description("Hidden-layer widths.")]
-        [DefaultValue("2,3,4,6,10")]
-        public string Widths { get; init; } = "2,3,4,6,10";
+        [DefaultValue(BornDeadGrid.DefaultWidths)]
+        public string Widths { get; init; } = BornDeadGrid.DefaultWidths;
 
-        [CommandOption("--depths")]
+        [CommandOption("--depths <LIST>")]
         [Description("Numbers of hidden layers.")]
-        [DefaultValue("2,5,10,20,50")]
-        public string Depths { get; init; } = "2,5,10,20,50";
+        [DefaultValue(BornDeadGrid.DefaultDepths)]
+        public string Depths { get; init; } = BornDeadGrid.DefaultDepths;
 
-        [CommandOption("--trials")]
+        [CommandOption("--trials <N>")]
         [Description("Random initialisations per cell.")]
-        [DefaultValue(1000)]
-        public int Trials { get; init; } = 1000;
+        [DefaultValue(BornDeadGrid.DefaultTrials)]
+        public int Trials { get; init; } = BornDeadGrid.DefaultTrials;
 
-        [CommandOption("--seed")]
-        [Description("Fixes every weight.")]
-        [DefaultValue(0)]
-        public int Seed { get; init; }
-
-        [CommandOption("--out")]
+        [CommandOption("--out <PATH>")]
         [Description("Also write the heatmaps as an offline HTML page here.")]
         public string? Out { get; init; }
 
-        public override ValidationResult Validate()
-        {
-            try
-            {
-                _ = CommandOptions.ParseActivations(Activations);
-                _ = OptionLists.Integers("--widths", Widths, 1, 10_000);
-                _ = OptionLists.Integers("--depths", Depths, 1, 1_000);
-            }
-            catch (ArgumentException e)
-            {
-                return ValidationResult.Error(e.Message.StartsWith("--", StringComparison.Ordinal) ? e.Message : $"--activations: {ExitCodes.MessageOf(e)}");
-            }
+        public IReadOnlyList<ActivationSpec> ActivationSpecs => OptionParsing.Activations("--activations", Activations);
 
-            return Trials is < 1 or > 1_000_000 ? ValidationResult.Error($"--trials: must be between 1 and 1000000, got {Trials}.")
-                : Seed < 0 ? ValidationResult.Error($"--seed: must be ≥ 0, got {Seed}.")
-                : ValidationResult.Success();
-        }
+        public BornDeadGrid Grid => new(OptionParsing.Integers("--widths", Widths, 1, 10_000), OptionParsing.Integers("--depths", Depths, 1, 1_000), Trials);
+
+        protected override IEnumerable<string?> Problems() =>
+        [
+            .. base.Problems(),
+            Check.Parses(() => _ = ActivationSpecs),
+            Check.Parses(() => _ = Grid),
+            Check.Range("--trials", Trials, 1, 1_000_000),
+            Check.NotBlank("--out", Out, "an HTML file to write"),
+        ];
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var activations = CommandOptions.ParseActivations(settings.Activations);
-        var widths = OptionLists.Integers("--widths", settings.Widths, 1, 10_000);
-        var depths = OptionLists.Integers("--depths", settings.Depths, 1, 1_000);
+        var grid = settings.Grid;
         var report = settings.Out is null ? null : new HtmlReport("Born-dead networks at initialisation");
-        foreach (var activation in activations)
+        foreach (var activation in settings.ActivationSpecs)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var cells = BornDead.Grid([activation], widths, depths, settings.Trials, (ulong)settings.Seed);
+            var cells = grid.Estimate([activation], (ulong)settings.Seed, cancellationToken);
             var table = new Table().Title($"P(born dead), {Markup.Escape(activation.DisplayName)}, {settings.Trials:N0} nets per cell (95 % Clopper–Pearson)")
                 .AddColumn("depth \\ width");
-            foreach (var width in widths)
+            foreach (var width in grid.Widths)
             {
                 table.AddColumn(new TableColumn($"{width}").RightAligned());
             }
 
-            foreach (var depth in depths)
+            foreach (var depth in grid.Depths)
             {
-                table.AddRow([$"{depth}", .. widths.Select(w => Cell(cells.Single(c => c.Width == w && c.Depth == depth)))]);
+                table.AddRow([$"{depth}", .. grid.Widths.Select(w => Cell(cells.Single(c => c.Width == w && c.Depth == depth)))]);
             }
 
             AnsiConsole.Write(table);
             var worst = cells.MaxBy(c => c.Probability.Proportion)!;
             report?.Chart(new ReportChart(activation.DisplayName,
                 $"{activation.DisplayName}: the highest P(born dead) is {worst.Probability.Proportion:P1} (width {worst.Width}, depth {worst.Depth}).",
-                BornDeadPlots.Heatmap(cells, activation.DisplayName)));
+                BornDeadPlots.Heatmap(cells)));
         }
 
         if (report is not null && settings.Out is not null)
         {
-            CommandOptions.WriteReport(report, settings.Out);
+            OutputFiles.WriteReport(report, settings.Out);
             AnsiConsole.MarkupLineInterpolated($"Heatmaps: [link]{Path.GetFullPath(settings.Out)}[/]");
         }
 

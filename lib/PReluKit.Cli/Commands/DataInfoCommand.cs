@@ -1,5 +1,5 @@
-using System.ComponentModel;
 using System.Diagnostics;
+using PReluKit.Cli.Settings;
 using PReluKit.Data;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -10,13 +10,7 @@ namespace PReluKit.Cli.Commands;
 internal sealed class DataInfoCommand : Command<DataInfoCommand.Settings>
 {
     /// <summary>Options of <c>prelu data info</c>.</summary>
-    public sealed class Settings : CommandSettings
-    {
-        [CommandOption("--data")]
-        [Description("subset (shipped), full, or a folder with the four IDX files.")]
-        [DefaultValue("subset")]
-        public string Data { get; init; } = "subset";
-    }
+    public sealed class Settings : DataSettings;
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -24,7 +18,7 @@ internal sealed class DataInfoCommand : Command<DataInfoCommand.Settings>
         Native.TorchNative.EnsureLoaded();
         TorchSharp.torch.zeros(1).Dispose();
         var clock = Stopwatch.StartNew();
-        var dataset = FashionMnist.Load(settings.Data);
+        var dataset = settings.LoadData();
         var readSeconds = clock.Elapsed.TotalSeconds;
         using var train = dataset.TrainTensors(ImageLayout.Image);
         using var test = dataset.TestTensors(ImageLayout.Image);

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using PReluKit.Cli.Settings;
 using PReluKit.Data;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -9,16 +10,23 @@ namespace PReluKit.Cli.Commands;
 internal sealed class DataSubsetCommand : Command<DataSubsetCommand.Settings>
 {
     /// <summary>Options of <c>prelu data subset</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : KitSettings
     {
-        [CommandOption("--from")]
+        [CommandOption("--from <FROM>")]
         [Description("Where the full set is: 'full' (search the usual places) or a folder.")]
         [DefaultValue("full")]
         public string From { get; init; } = "full";
 
-        [CommandOption("--out")]
+        [CommandOption("--out <PATH>")]
         [Description("Folder to write the four .gz files to (default: data/fashion-mnist-subset).")]
         public string? Out { get; init; }
+
+        protected override IEnumerable<string?> Problems() =>
+        [
+            .. base.Problems(),
+            Check.NotBlank("--from", From, "full or a folder holding the full set"),
+            Check.NotBlank("--out", Out, "an output folder"),
+        ];
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

@@ -1,7 +1,8 @@
 using System.ComponentModel;
-using System.Globalization;
+using PReluKit.Activations;
 using PReluKit.Charts;
-using PReluKit.Data;
+using PReluKit.Cli.Rendering;
+using PReluKit.Cli.Settings;
 using PReluKit.Metrics;
 using PReluKit.Reports;
 using PReluKit.Training;
@@ -14,74 +15,41 @@ namespace PReluKit.Cli.Commands;
 internal sealed class DeadCommand : Command<DeadCommand.Settings>
 {
     /// <summary>Options of <c>prelu dead</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : TrainingSettings
     {
-        [CommandOption("--model")]
-        [Description("mlp or cnn.")]
-        [DefaultValue("mlp")]
-        public string Model { get; init; } = "mlp";
-
-        [CommandOption("--activation")]
+        [CommandOption("--activation <KEY>")]
         [Description("One activation key, e.g. relu, leaky:0.01, prelu.")]
         [DefaultValue("relu")]
         public string Activation { get; init; } = "relu";
 
-        [CommandOption("--epochs")]
-        [Description("Training epochs before the second report.")]
-        [DefaultValue(3)]
-        public int Epochs { get; init; } = 3;
-
-        [CommandOption("--lr")]
-        [Description("SGD learning rate (a large one, e.g. 0.2, leaves many ReLU units dormant).")]
-        public double? LearningRate { get; init; }
-
-        [CommandOption("--seed")]
+        [CommandOption("--seed <SEED>")]
         [Description("Fixes weights and batch order.")]
         [DefaultValue(0)]
         public int Seed { get; init; }
 
-        [CommandOption("--out")]
+        [CommandOption("--out <PATH>")]
         [Description("Also write on-rate histograms per layer (at initialisation and after training) as offline HTML here.")]
         public string? Out { get; init; }
 
-        [CommandOption("--data")]
-        [Description("subset (shipped), full, or a folder with the four IDX files.")]
-        [DefaultValue("subset")]
-        public string Data { get; init; } = "subset";
+        public ActivationSpec ActivationSpec => OptionParsing.Activation("--activation", Activation);
 
-        public override ValidationResult Validate()
-        {
-            try
-            {
-                _ = Activations.ActivationSpec.Parse(Activation);
-            }
-            catch (ArgumentException e)
-            {
-                return ValidationResult.Error($"--activation: {ExitCodes.MessageOf(e)}");
-            }
-
-            return CommandOptions.ModelError(Model) is { } modelError ? modelError
-                : Epochs < 1 ? ValidationResult.Error($"--epochs: must be ≥ 1, got {Epochs}.")
-                : LearningRate is { } lr && !(lr > 0 && double.IsFinite(lr)) ? ValidationResult.Error($"--lr: must be a positive number, got {lr}.")
-                : Seed < 0 ? ValidationResult.Error($"--seed: must be ≥ 0, got {Seed}.")
-                : CommandOptions.DataError(Data) ?? ValidationResult.Success();
-        }
+        protected override IEnumerable<string?> Problems() =>
+        [
+            .. base.Problems(),
+            Check.Parses(() => _ = ActivationSpec),
+            Check.AtLeast("--seed", Seed, 0),
+            Check.NotBlank("--out", Out, "an HTML file to write"),
+        ];
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var model = settings.Model == "cnn" ? ModelKind.Cnn : ModelKind.Mlp;
-        var config = new TrainingConfig
-        {
-            Model = model,
-            Activation = Activations.ActivationSpec.Parse(settings.Activation),
-            Epochs = settings.Epochs,
-            LearningRate = settings.LearningRate ?? TrainingConfig.DefaultLearningRate(model),
-        };
-        var dataset = FashionMnist.Load(settings.Data);
-        var layout = model == ModelKind.Cnn ? ImageLayout.Image : ImageLayout.Flat;
-        using var train = dataset.TrainTensors(layout);
-        using var test = dataset.TestTensors(layout);
+        settings.StartTorch();
+        var config = settings.TrainingConfig() with { Activation = settings.ActivationSpec };
+        var model = config.Model;
+        var dataset = settings.LoadData();
+        using var train = dataset.TrainTensors(config.InputLayout);
+        using var test = dataset.TestTensors(config.InputLayout);
         DeadNeuronReport? initial = null;
         if (settings.Out is not null)
         {
@@ -92,8 +60,8 @@ internal sealed class DeadCommand : Command<DeadCommand.Settings>
         using var trained = Trainer.Train(config, (ulong)settings.Seed, train, test, cancellationToken: cancellationToken);
         var run = trained.Result;
 
-        AnsiConsole.Write(Report(run.Epochs[0], $"{config.Activation.DisplayName} {model} at initialisation (test accuracy {run.Epochs[0].TestAccuracy:P1})"));
-        AnsiConsole.Write(Report(run.Final, $"after {run.Final.Epoch} epochs at lr {config.LearningRate} (test accuracy {run.Final.TestAccuracy:P1})"));
+        AnsiConsole.Write(Table(run.Epochs[0], $"{config.Activation.DisplayName} {model} at initialisation (test accuracy {run.Epochs[0].TestAccuracy:P1})"));
+        AnsiConsole.Write(Table(run.Final, $"after {run.Final.Epoch} epochs at lr {config.LearningRate} (test accuracy {run.Final.TestAccuracy:P1})"));
         if (run.Diverged)
         {
             AnsiConsole.MarkupLineInterpolated($"[yellow]The loss became NaN or infinite in epoch {run.DivergedAtEpoch}; the last table is the epoch before.[/]");
@@ -108,32 +76,13 @@ internal sealed class DeadCommand : Command<DeadCommand.Settings>
                     DeadPlots.OnRates(initial, $"On-rates per unit at initialisation, {name}")))
                 .Chart(new ReportChart("After training", $"After {run.Final.Epoch} epochs: {string.Join(", ", final.Layers.Select(l => $"{l.Layer} {l.DeadUnits} dead, mean on-rate {l.MeanOnRate:0.00}"))}.",
                     DeadPlots.OnRates(final, $"On-rates per unit after {run.Final.Epoch} epochs, {name}")));
-            CommandOptions.WriteReport(report, settings.Out);
+            OutputFiles.WriteReport(report, settings.Out);
             AnsiConsole.MarkupLineInterpolated($"On-rate histograms: [link]{Path.GetFullPath(settings.Out)}[/]");
         }
 
         return ExitCodes.Success;
     }
 
-    private static Table Report(EpochRecord epoch, string title)
-    {
-        var table = new Table().Title(Markup.Escape(title)).AddColumn("layer").AddColumn(new TableColumn("units").RightAligned())
-            .AddColumn(new TableColumn("dead").RightAligned()).AddColumn(new TableColumn("dead %").RightAligned());
-        foreach (var tau in DeadNeuronReport.Taus)
-        {
-            table.AddColumn(new TableColumn($"dormant τ={DeadNeuronReport.TauKey(tau)}").RightAligned());
-        }
-
-        table.AddColumn(new TableColumn("mean on-rate").RightAligned());
-        foreach (var layer in epoch.Dead)
-        {
-            table.AddRow([
-                layer.Layer, $"{layer.Units}", $"{layer.DeadUnits}", layer.DeadPercent.ToString("0.0", CultureInfo.InvariantCulture),
-                .. DeadNeuronReport.Taus.Select(t => $"{layer.Dormant[DeadNeuronReport.TauKey(t)]}"),
-                layer.MeanOnRate.ToString("0.000", CultureInfo.InvariantCulture),
-            ]);
-        }
-
-        return table;
-    }
+    private static Table Table(EpochRecord epoch, string title) =>
+        TerminalTable.Render(DeadNeuronTable.Of(title, epoch.Dead));
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using PReluKit.Activations;
+using PReluKit.Cli.Settings;
 using PReluKit.Data;
 using PReluKit.Models;
 using PReluKit.Training;
@@ -16,22 +17,14 @@ namespace PReluKit.Cli.Commands;
 internal sealed class DemoCommand : Command<DemoCommand.Settings>
 {
     /// <summary>Options of <c>prelu demo</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : SeedSettings
     {
-        [CommandOption("--steps")]
+        [CommandOption("--steps <N>")]
         [Description("Full-batch Adam steps per activation.")]
         [DefaultValue(300)]
         public int Steps { get; init; } = 300;
 
-        [CommandOption("--seed")]
-        [Description("Seed for the data and the initial weights.")]
-        [DefaultValue(0)]
-        public int Seed { get; init; }
-
-        public override ValidationResult Validate() =>
-            Steps is >= 1 and <= 100_000
-                ? ValidationResult.Success()
-                : ValidationResult.Error($"--steps must be between 1 and 100000, got {Steps}.");
+        protected override IEnumerable<string?> Problems() => [.. base.Problems(), Check.Range("--steps", Steps, 1, 100_000)];
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -48,7 +41,7 @@ internal sealed class DemoCommand : Command<DemoCommand.Settings>
             cancellationToken.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
             using var model = Mlp.Create(spec, inputs: 2, hidden: [32, 32, 32], classes: 2, generator: new Generator((ulong)settings.Seed));
-            var accuracy = Train(model, data, settings.Steps);
+            var accuracy = Train(model, data, settings.Steps, cancellationToken);
             var alphas = ParameterGroups.Alphas(model).Select(a => a.mean().item<float>().ToString("0.000", System.Globalization.CultureInfo.InvariantCulture));
             table.AddRow(
                 spec.DisplayName,
@@ -61,22 +54,17 @@ internal sealed class DemoCommand : Command<DemoCommand.Settings>
         return ExitCodes.Success;
     }
 
-    private static double Train(nn.Module<Tensor, Tensor> model, LabeledTensors data, int steps)
+    /// <summary>Full-batch Adam: each "epoch" of the kit's loop is one step on all points; returns the training accuracy.</summary>
+    private static double Train(nn.Module<Tensor, Tensor> model, LabeledTensors data, int steps, CancellationToken cancellationToken)
     {
         var optimizer = ParameterGroups.Adam(model, learningRate: 0.01);
-        var loss = nn.CrossEntropyLoss();
-        model.train();
-        for (var step = 0; step < steps; step++)
+        using var loss = nn.CrossEntropyLoss();
+        using var batches = new BatchIterator(data, (int)data.Count, shuffle: false);
+        for (var step = 1; step <= steps; step++)
         {
-            using var scope = NewDisposeScope();
-            optimizer.zero_grad();
-            loss.call(model.call(data.Features), data.Labels).backward();
-            optimizer.step();
+            Trainer.TrainEpoch(model, optimizer, loss, batches, step, [], cancellationToken: cancellationToken);
         }
 
-        model.eval();
-        using var noGrad = no_grad();
-        using var evalScope = NewDisposeScope();
-        return model.call(data.Features).argmax(1).eq(data.Labels).to_type(ScalarType.Float64).mean().item<double>();
+        return Trainer.Test(model, data).Accuracy;
     }
 }

@@ -2,6 +2,8 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using PReluKit.Cli.Rendering;
+using PReluKit.Cli.Settings;
+using PReluKit.IO;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -14,41 +16,44 @@ namespace PReluKit.Cli.Commands;
 internal sealed class NotebooksRenderCommand : Command<NotebooksRenderCommand.Settings>
 {
     /// <summary>Options of <c>prelu notebooks render</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : KitSettings
     {
-        [CommandOption("--profile")]
+        [CommandOption("--profile <PROFILE>")]
         [Description("quick, standard or full: how big the experiments are.")]
         [DefaultValue("standard")]
         public string Profile { get; init; } = "standard";
 
-        [CommandOption("--only")]
+        [CommandOption("--only <TEXT>")]
         [Description("Render only the notebooks whose name contains this text.")]
         public string? Only { get; init; }
 
-        [CommandOption("--out")]
+        [CommandOption("--out <PATH>")]
         [Description("Output folder (default: results/notebooks).")]
         public string? Out { get; init; }
 
-        public override ValidationResult Validate() =>
-            Profile is "quick" or "standard" or "full"
-                ? ValidationResult.Success()
-                : ValidationResult.Error($"--profile: '{Profile}' is not one of: quick, standard, full.");
+        protected override IEnumerable<string?> Problems() =>
+        [
+            .. base.Problems(),
+            Profile is "quick" or "standard" or "full" ? null : $"--profile: '{Profile}' is not one of: quick, standard, full.",
+            Check.NotBlank("--out", Out, "an output folder"),
+        ];
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var root = FindRepository();
-        var kit = Path.Combine(root, "lib", "PReluKit.Notebooks", "bin", "Debug", "net10.0", "PReluKit.Notebooks.dll");
-        if (!File.Exists(kit))
-        {
-            throw new InvalidOperationException($"the notebooks reference {kit}; build it first with: dotnet build PReluNotebooks.sln");
-        }
-
+        var root = FolderSearch.Upwards(dir => Directory.Exists(Path.Combine(dir, "notebooks")) && File.Exists(Path.Combine(dir, ".config", "dotnet-tools.json")))
+                   ?? throw new InvalidOperationException(
+                       "run this inside the PReluNotebooks repository: no notebooks/ folder with a .config/dotnet-tools.json was found above here.");
         var notebooks = Directory.GetFiles(Path.Combine(root, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal)
             .Where(n => settings.Only is null || Path.GetFileName(n).Contains(settings.Only, StringComparison.OrdinalIgnoreCase)).ToList();
         if (notebooks.Count == 0)
         {
             throw new ArgumentException($"--only: no notebook name contains '{settings.Only}'.");
+        }
+
+        foreach (var dll in notebooks.SelectMany(NotebookPage.ReferencedAssemblies).Distinct(StringComparer.Ordinal).Where(d => !File.Exists(d)))
+        {
+            throw new InvalidOperationException($"the notebooks reference {dll}; build it first with: dotnet build PReluNotebooks.sln");
         }
 
         var output = Path.GetFullPath(settings.Out ?? Path.Combine(root, "results", "notebooks"));
@@ -117,21 +122,5 @@ internal sealed class NotebooksRenderCommand : Command<NotebooksRenderCommand.Se
         }
 
         return count;
-    }
-
-    private static string FindRepository()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (Directory.Exists(Path.Combine(dir.FullName, "notebooks")) && File.Exists(Path.Combine(dir.FullName, ".config", "dotnet-tools.json")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("run this inside the PReluNotebooks repository: no notebooks/ folder with a .config/dotnet-tools.json was found above here.");
     }
 }

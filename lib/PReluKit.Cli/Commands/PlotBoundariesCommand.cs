@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using PReluKit.Activations;
 using PReluKit.Charts;
+using PReluKit.Cli.Settings;
 using PReluKit.Data;
 using PReluKit.Reports;
 using PReluKit.Training;
@@ -12,42 +14,39 @@ namespace PReluKit.Cli.Commands;
 internal sealed class PlotBoundariesCommand : Command<PlotBoundariesCommand.Settings>
 {
     /// <summary>Options of <c>prelu plot boundaries</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : SeedSettings
     {
-        [CommandOption("--dataset")]
+        [CommandOption("--dataset <NAME>")]
         [Description("spirals, circles, moons or checkerboard.")]
         [DefaultValue("spirals")]
         public string Dataset { get; init; } = "spirals";
 
-        [CommandOption("--activations")]
+        [CommandOption("--activations <KEYS>")]
         [Description("Comma-separated activation keys.")]
         [DefaultValue("relu,leaky,prelu")]
         public string Activations { get; init; } = "relu,leaky,prelu";
 
-        [CommandOption("--epochs")]
+        [CommandOption("--epochs <N>")]
         [Description("Training epochs (Adam, 1,000 points, batch 64).")]
         [DefaultValue(60)]
         public int Epochs { get; init; } = 60;
 
-        [CommandOption("--seed")]
-        [Description("Fixes the points and the weights.")]
-        [DefaultValue(0)]
-        public int Seed { get; init; }
-
-        [CommandOption("--out")]
+        [CommandOption("--out <PATH>")]
         [Description("The HTML file to write.")]
         [DefaultValue("boundaries.html")]
         public string Out { get; init; } = "boundaries.html";
 
-        public override ValidationResult Validate()
-        {
-            return CommandOptions.ActivationsError(Activations) is { } error ? error
-                : Dataset is not ("spirals" or "circles" or "moons" or "checkerboard")
-                ? ValidationResult.Error($"--dataset: '{Dataset}' is not one of: spirals, circles, moons, checkerboard.")
-                : Epochs is < 1 or > 10_000 ? ValidationResult.Error($"--epochs: must be between 1 and 10000, got {Epochs}.")
-                : Seed < 0 ? ValidationResult.Error($"--seed: must be ≥ 0, got {Seed}.")
-                : ValidationResult.Success();
-        }
+        public IReadOnlyList<ActivationSpec> ActivationSpecs => OptionParsing.Activations("--activations", Activations);
+
+        protected override IEnumerable<string?> Problems() =>
+        [
+            .. base.Problems(),
+            Check.Parses(() => _ = ActivationSpecs),
+            Dataset is "spirals" or "circles" or "moons" or "checkerboard" ? null
+                : $"--dataset: '{Dataset}' is not one of: spirals, circles, moons, checkerboard.",
+            Check.Range("--epochs", Epochs, 1, 10_000),
+            Check.NotBlank("--out", Out, "an HTML file to write"),
+        ];
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -63,7 +62,7 @@ internal sealed class PlotBoundariesCommand : Command<PlotBoundariesCommand.Sett
         using var train = Make(1000, settings.Seed);
         using var test = Make(500, settings.Seed + 1);
         var report = new HtmlReport($"Decision boundaries on {settings.Dataset}");
-        foreach (var activation in CommandOptions.ParseActivations(settings.Activations))
+        foreach (var activation in settings.ActivationSpecs)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var config = new TrainingConfig
@@ -79,7 +78,7 @@ internal sealed class PlotBoundariesCommand : Command<PlotBoundariesCommand.Sett
             AnsiConsole.MarkupLineInterpolated($"  {activation.DisplayName}: test accuracy {accuracy:P1}");
         }
 
-        CommandOptions.WriteReport(report, settings.Out);
+        OutputFiles.WriteReport(report, settings.Out);
 
         AnsiConsole.MarkupLineInterpolated($"Wrote {report.ChartCount} charts to [link]{Path.GetFullPath(settings.Out)}[/]");
         return ExitCodes.Success;

@@ -54,6 +54,19 @@ internal static class NotebookPage
         return page;
     }
 
+    /// <summary>The full paths of the assemblies a notebook's cells load with <c>#r "….dll"</c>, relative to its folder.</summary>
+    public static IEnumerable<string> ReferencedAssemblies(string notebookPath)
+    {
+        var notebook = JsonNode.Parse(File.ReadAllText(notebookPath))!;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(notebookPath))!;
+        return (notebook["cells"]?.AsArray().OfType<JsonNode>() ?? [])
+            .Where(c => (string?)c["cell_type"] == "code")
+            .SelectMany(c => Source(c).Split('\n'))
+            .Select(line => line.Trim())
+            .Where(line => line.StartsWith("#r \"", StringComparison.Ordinal) && line.EndsWith(".dll\"", StringComparison.Ordinal))
+            .Select(line => Path.GetFullPath(Path.Combine(folder, line[4..^1])));
+    }
+
     private static void AddOutput(HtmlReport page, JsonNode output)
     {
         var data = output["data"];

@@ -11,9 +11,8 @@ namespace PReluKit.Activations;
 /// <remarks>
 /// <para>
 /// libtorch 2.x's CPU kernel for PReLU's backward (behind TorchSharp 0.107's <c>functional.prelu</c>) is an unvectorised
-/// loop: on 1.6 M elements its forward+backward took 5–6 ms where ReLU's took 0.4–0.9 ms (measured with
-/// <c>prelu bench</c>'s kernel rows and the BenchmarkDotNet suite). This kernel reads x and the upstream gradient once,
-/// writes the input gradient, and sums the α gradient per channel on the way.
+/// loop (README, "Performance", has the measurements). This kernel reads x and the upstream gradient once, writes the
+/// input gradient, and sums the α gradient per channel on the way.
 /// </para>
 /// <para>
 /// Layout: x is contiguous float32 viewed as (outer, channels, inner) — channels on dim 1, or one channel for a shared α.
@@ -28,15 +27,14 @@ internal static unsafe class PReluBackwardKernel
     internal const long ChunkElements = 1 << 16;
 
     /// <summary>
-    /// Below this many elements <see cref="PReLU"/> keeps libtorch's backward: the custom autograd node costs a fixed
-    /// ≈ 0.08 ms, which equals libtorch's per-element excess at about 32 K elements on the 2-core build VM.
+    /// Below this many elements <see cref="PReLU"/> keeps libtorch's backward: the custom autograd node has a fixed cost per
+    /// call, which libtorch's per-element excess only outweighs above this size.
     /// </summary>
     internal const long MinimumElements = 1 << 15;
 
     /// <summary>
-    /// Below this many elements the sweep runs on the calling thread. On the 2-core build VM, .NET workers sharing the
-    /// cores with libtorch's OpenMP threads (which spin after each parallel op) gave 1 M-element sweeps a heavy tail
-    /// (BenchmarkDotNet: mean 6.5 ms, standard deviation 2.3 ms); at 16 M elements the parallel sweep paid off.
+    /// Below this many elements the sweep runs on the calling thread: .NET workers sharing the cores with libtorch's OpenMP
+    /// threads (which spin after each parallel op) gave mid-sized sweeps a heavy tail.
     /// </summary>
     internal const long ParallelThreshold = 1 << 22;
 
@@ -151,7 +149,7 @@ internal static unsafe class PReluBackwardKernel
     }
 
     /// <summary>Elements [start, end) where one channel spans each run of <paramref name="inner"/> elements.</summary>
-    // Fully optimised from the first call (as is every method here): tier-0 code of these loops is 10–30× slower, and
+    // Fully optimised from the first call (as is every method here): tier-0 code of these loops is many times slower, and
     // a layer calls them only once a step, so tiering would take many steps to promote them.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SweepRows(float* x, float* g, float* gx, float[] alpha, long start, long end, long inner, Span<double> sums)

@@ -27,7 +27,7 @@ public static class ActivationPlots
         var xs = Grid(from, to);
         var lines = alphas.Select((alpha, i) => CSharpChart.Line<double, double, string>(
             xs, xs.Select(x => x > 0 ? x : alpha * x), Name: $"α = {alpha.ToString("0.###", CultureInfo.InvariantCulture)}",
-            LineColor: ChartStyle.Color(ChartStyle.Hex("", i))));
+            LineColor: ChartStyle.Color(ChartStyle.SeriesHex(i))));
         return ChartStyle.LegendBelow(ChartStyle.Finish(ChartStyle.Combine(lines), "PReLU for several α (α = 0: ReLU, α = 1: identity)", "x", "f(x)"));
     }
 
@@ -41,8 +41,8 @@ public static class ActivationPlots
         }
 
         var xs = Grid(from, to);
-        var lines = specs.Select((spec, i) => CSharpChart.Line<double, double, string>(
-            xs, xs.Select(function(spec)), Name: spec.DisplayName, LineColor: ChartStyle.Color(ChartStyle.Hex(spec.Key, i))));
+        var lines = specs.Select(spec => CSharpChart.Line<double, double, string>(
+            xs, xs.Select(function(spec)), Name: spec.DisplayName, LineColor: ChartStyle.Color(spec.Colour)));
         return ChartStyle.LegendBelow(ChartStyle.Finish(ChartStyle.Combine(lines), title, "x", yTitle));
     }
 

@@ -16,7 +16,7 @@ public static class AlphaPlots
         var boxes = layers.Select((layer, i) =>
         {
             var values = finals.SelectMany(r => r.Final.Alphas.Where(a => a.Layer == layer).SelectMany(a => a.Values)).ToArray();
-            return CSharpChart.BoxPlot<string, double, string>(Y: values, Name: layer, MarkerColor: ChartStyle.Color(ChartStyle.Hex("", i)),
+            return CSharpChart.BoxPlot<string, double, string>(Y: values, Name: layer, MarkerColor: ChartStyle.Color(ChartStyle.SeriesHex(i)),
                 BoxPoints: StyleParam.BoxPoints.Outliers);
         });
         return ChartStyle.Finish(ChartStyle.Combine(boxes), title, "layer", "α");
@@ -36,7 +36,7 @@ public static class AlphaPlots
                 var points = group.SelectMany(r => r.Epochs).GroupBy(e => e.Epoch).OrderBy(g => g.Key)
                     .Select(g => (Epoch: (double)g.Key, Alpha: g.Average(e => e.Alphas.Single(a => a.Layer == layer).Mean))).ToList();
                 traces.Add(CSharpChart.Line<double, double, string>(points.Select(p => p.Epoch), points.Select(p => p.Alpha),
-                    Name: $"{spec.DisplayName} · {layer}", LineColor: ChartStyle.Color(ChartStyle.Hex("", index++)), ShowMarkers: true));
+                    Name: $"{spec.DisplayName} · {layer}", LineColor: ChartStyle.Color(ChartStyle.SeriesHex(index++)), ShowMarkers: true));
             }
         }
 

@@ -8,9 +8,11 @@ namespace PReluKit.Charts;
 public static class BornDeadPlots
 {
     /// <summary>P(born dead) over width × depth for one activation's cells.</summary>
-    public static GenericChart Heatmap(IReadOnlyList<BornDeadCell> cells, string activationName)
+    public static GenericChart Heatmap(IReadOnlyList<BornDeadCell> cells)
     {
         ArgumentNullException.ThrowIfNull(cells);
+        var activationName = cells.Count > 0 ? cells[0].Activation.DisplayName
+            : throw new ArgumentException("BornDeadPlots.Heatmap: no cells to plot.", nameof(cells));
         var widths = cells.Select(c => c.Width).Distinct().Order().ToList();
         var depths = cells.Select(c => c.Depth).Distinct().Order().ToList();
         var z = depths.Select(d => widths.Select(w => cells.Single(c => c.Width == w && c.Depth == d).Probability.Proportion).ToArray()).ToArray();

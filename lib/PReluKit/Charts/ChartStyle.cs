@@ -7,22 +7,10 @@ namespace PReluKit.Charts;
 /// <summary>Titles, axis titles, sizes and colours shared by every chart of the kit.</summary>
 public static class ChartStyle
 {
-    private static readonly Dictionary<string, string> Palette = new()
-    {
-        ["relu"] = "#1f77b4",
-        ["leaky"] = "#ff7f0e",
-        ["prelu"] = "#2ca02c",
-        ["prelu-shared"] = "#d62728",
-        ["rrelu"] = "#9467bd",
-        ["elu"] = "#8c564b",
-        ["selu"] = "#e377c2",
-    };
+    private static readonly string[] Series = ["#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939"];
 
-    private static readonly string[] Extra = ["#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939"];
-
-    /// <summary>The colour of an activation key (the same in every chart), or of the n-th other series.</summary>
-    public static string Hex(string key, int fallbackIndex = 0) =>
-        Palette.TryGetValue(key, out var hex) ? hex : Extra[Math.Abs(fallbackIndex) % Extra.Length];
+    /// <summary>The colour of the n-th series that is not an activation (layers, α values); activations use their own (<see cref="Activations.ActivationSpec.Colour"/>).</summary>
+    public static string SeriesHex(int index) => Series[Math.Abs(index) % Series.Length];
 
     /// <summary>A Plotly colour from a hex string, optionally translucent.</summary>
     public static Color Color(string hex, double opacity = 1)

@@ -10,12 +10,11 @@ public static class DeadPlots
 {
     /// <summary>Percent of units per layer (mean over seeds) that are dead (never positive) — or τ-dormant — at each epoch.</summary>
     /// <param name="runs">Runs of one comparison.</param>
-    /// <param name="tau">Null for dead units; a τ of <see cref="DeadNeuronReport.Taus"/> for τ-dormant units.</param>
-    public static GenericChart OverEpochs(IReadOnlyList<RunResult> runs, double? tau = null)
+    /// <param name="tau">Null for dead units; a τ of <see cref="Tau.Reported"/> for τ-dormant units.</param>
+    public static GenericChart OverEpochs(IReadOnlyList<RunResult> runs, Tau? tau = null)
     {
         ArgumentNullException.ThrowIfNull(runs);
         var traces = new List<GenericChart>();
-        var index = 0;
         foreach (var group in TrainingPlots.ByActivation(runs))
         {
             var spec = group.First().Config.Activation;
@@ -26,12 +25,11 @@ public static class DeadPlots
                     .Select(g => (Epoch: (double)g.Key, Percent: g.Average(e => Percent(e.Dead.Single(d => d.Layer == layer), tau))))
                     .ToList();
                 traces.Add(CSharpChart.Line<double, double, string>(points.Select(p => p.Epoch), points.Select(p => p.Percent),
-                    Name: $"{spec.DisplayName} · {layer}", LineColor: ChartStyle.Color(ChartStyle.Hex(spec.Key, index)),
+                    Name: $"{spec.DisplayName} · {layer}", LineColor: ChartStyle.Color(spec.Colour),
                     LineDash: layerIndex switch { 0 => StyleParam.DrawingStyle.Solid, 1 => StyleParam.DrawingStyle.Dash, _ => StyleParam.DrawingStyle.Dot },
                     ShowMarkers: true));
             }
 
-            index++;
         }
 
         var what = tau is null ? "Dead units (never positive on the training data)" : $"τ-dormant units (τ = {tau})";
@@ -43,9 +41,9 @@ public static class DeadPlots
     {
         ArgumentNullException.ThrowIfNull(report);
         var traces = report.Units.Select((u, i) => CSharpChart.Histogram<double, double, string>(
-            X: u.OnRate.ToArray(), Name: u.Layer, Opacity: 0.6, MarkerColor: ChartStyle.Color(ChartStyle.Hex("", i))));
+            X: u.OnRate.ToArray(), Name: u.Layer, Opacity: 0.6, MarkerColor: ChartStyle.Color(ChartStyle.SeriesHex(i))));
         return ChartStyle.LegendBelow(ChartStyle.Finish(ChartStyle.Combine(traces), title, "on-rate (share of samples with positive pre-activation)", "units"));
     }
 
-    private static double Percent(LayerDeadness layer, double? tau) => tau is { } t ? layer.DormantPercent(t) : layer.DeadPercent;
+    private static double Percent(LayerDeadness layer, Tau? tau) => tau is { } t ? layer.DormantPercent(t) : layer.DeadPercent;
 }

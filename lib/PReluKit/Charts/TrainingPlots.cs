@@ -20,10 +20,10 @@ public static class TrainingPlots
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(metric);
         var traces = new List<GenericChart>();
-        foreach (var (group, index) in ByActivation(runs).Select((g, i) => (g, i)))
+        foreach (var group in ByActivation(runs))
         {
             var spec = group.First().Config.Activation;
-            var hex = ChartStyle.Hex(spec.Key, index);
+            var hex = spec.Colour;
             var points = group.SelectMany(r => r.Epochs).GroupBy(e => e.Epoch).OrderBy(g => g.Key)
                 .Select(g => (Epoch: (double)g.Key, Values: g.Select(metric).Where(v => !double.IsNaN(v)).ToList()))
                 .Where(p => p.Values.Count > 0)
@@ -59,6 +59,6 @@ public static class TrainingPlots
     }
 
     /// <summary>Runs grouped by activation (canonical key), in first-seen order, diverged runs left out.</summary>
-    internal static IEnumerable<IGrouping<string, RunResult>> ByActivation(IReadOnlyList<RunResult> runs) =>
-        runs.Where(r => !r.Diverged).GroupBy(r => r.Config.Activation.Canonical);
+    internal static IEnumerable<IGrouping<Activations.ActivationSpec, RunResult>> ByActivation(IReadOnlyList<RunResult> runs) =>
+        runs.Where(r => !r.Diverged).GroupBy(r => r.Config.Activation);
 }

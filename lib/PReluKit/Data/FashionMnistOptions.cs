@@ -1,3 +1,5 @@
+using PReluKit.IO;
+
 namespace PReluKit.Data;
 
 /// <summary>Where <see cref="FashionMnist"/> looks for the data and how it may fetch it. Every default suits normal use; tests override them.</summary>
@@ -16,11 +18,7 @@ public sealed record FashionMnistOptions
     public string SystemFolder { get; init; } = FashionMnist.SystemFolder;
 
     /// <summary>The per-user cache that downloads go to.</summary>
-    public string CacheFolder { get; init; } = Path.Combine(
-        Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
-            ? xdg
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
-        "prelukit", "datasets", "fashion-mnist");
+    public string CacheFolder { get; init; } = UserCache.Folder("datasets", "fashion-mnist");
 
     /// <summary>Whether the full set may be downloaded when no local copy is found.</summary>
     public bool AllowDownload { get; init; } = true;

@@ -1,3 +1,5 @@
+using PReluKit.IO;
+
 namespace PReluKit.Data;
 
 /// <summary>Finds the kit's <c>data/</c> folder (the one holding the shipped subset).</summary>
@@ -14,18 +16,8 @@ public static class RepositoryData
             return custom;
         }
 
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "data");
-                if (Directory.Exists(Path.Combine(candidate, FashionMnist.SubsetFolderName)))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
+        return FolderSearch.Upwards(dir => Directory.Exists(Path.Combine(dir, "data", FashionMnist.SubsetFolderName))) is { } root
+            ? Path.Combine(root, "data")
+            : null;
     }
 }

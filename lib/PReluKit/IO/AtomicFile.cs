@@ -1,4 +1,4 @@
-namespace PReluKit;
+namespace PReluKit.IO;
 
 /// <summary>Writes files so that readers see either the old content or the complete new content, never a part.</summary>
 public static class AtomicFile

@@ -54,17 +54,7 @@ public sealed class ActivationRecorder : IDisposable
     public void Reset() => _layers.ForEach(l => l.Reset());
 
     /// <summary>The report over everything seen since creation or the last <see cref="Reset"/>.</summary>
-    public DeadNeuronReport Report()
-    {
-        var units = _layers.Select(l => l.Activity()).ToList();
-        var layers = units.Select(u => new LayerDeadness(
-            u.Layer,
-            u.OnRate.Count,
-            u.DeadUnits.Count,
-            DeadNeuronReport.Taus.ToDictionary(DeadNeuronReport.TauKey, tau => u.DormancyScore.Count(s => s <= tau)),
-            u.OnRate.Count == 0 ? 0 : u.OnRate.Average())).ToList();
-        return new DeadNeuronReport(layers, units);
-    }
+    public DeadNeuronReport Report() => DeadNeuronReport.Count([.. _layers.Select(l => l.Activity())]);
 
     /// <inheritdoc />
     public void Dispose()

@@ -66,12 +66,14 @@ public static class BornDead
         // Born dead: the output does not vary over the grid at all.
         var constant = h.amax([1, 2]).eq(h.amin([1, 2]));
         var count = (int)constant.sum().item<long>();
-        return new BornDeadCell(activation.Key, width, depth, BinomialInterval.Of(count, trials));
+        return new BornDeadCell(activation, width, depth, BinomialInterval.Of(count, trials));
     }
 
     /// <summary>Estimates every (width, depth) pair for each activation; each cell has its own seed derived from <paramref name="seed"/>.</summary>
+    /// <exception cref="OperationCanceledException">Cancelled between cells.</exception>
     public static IReadOnlyList<BornDeadCell> Grid(IReadOnlyList<ActivationSpec> activations, IReadOnlyList<int> widths,
-                                                   IReadOnlyList<int> depths, int trials, ulong seed, double biasStd = 0)
+                                                   IReadOnlyList<int> depths, int trials, ulong seed, double biasStd = 0,
+                                                   CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activations);
         ArgumentNullException.ThrowIfNull(widths);
@@ -83,6 +85,7 @@ public static class BornDead
             {
                 foreach (var depth in depths)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     // The same seed per (width, depth) across activations: paired draws.
                     var cellSeed = unchecked(seed + ((ulong)width * 1000003UL) + ((ulong)depth * 7919UL));
                     cells.Add(Estimate(activation, width, depth, trials, cellSeed, biasStd));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PReluKit.Data;
 using static TorchSharp.torch;
 
@@ -13,14 +12,24 @@ namespace PReluKit.Metrics;
 /// <param name="Units">Per-unit detail, in the same order.</param>
 public sealed record DeadNeuronReport(IReadOnlyList<LayerDeadness> Layers, IReadOnlyList<UnitActivity> Units)
 {
-    /// <summary>The dormancy thresholds reported: 0, 0.025 and 0.1.</summary>
-    public static IReadOnlyList<double> Taus { get; } = [0.0, 0.025, 0.1];
-
     /// <summary>All units over all layers that are dead.</summary>
     public int TotalDead => Layers.Sum(l => l.DeadUnits);
 
-    /// <summary>The key of τ in <see cref="LayerDeadness.Dormant"/> ("0", "0.025", "0.1").</summary>
-    public static string TauKey(double tau) => tau.ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Counts, per layer, the dead units (never positive over the pass) and the τ-dormant units for every
+    /// τ of <see cref="Tau.Reported"/>: the one place where units are counted.
+    /// </summary>
+    public static DeadNeuronReport Count(IReadOnlyList<UnitActivity> units)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var layers = units.Select(u => new LayerDeadness(
+            u.Layer,
+            u.OnRate.Count,
+            u.DeadUnits.Count,
+            Tau.Reported.ToDictionary(tau => tau, tau => u.DormancyScore.Count(s => s <= tau.Value)),
+            u.OnRate.Count == 0 ? 0 : u.OnRate.Average())).ToList();
+        return new DeadNeuronReport(layers, units);
+    }
 
     /// <summary>
     /// Runs <paramref name="model"/> over <paramref name="data"/> in evaluation mode without gradients and reports

@@ -9,7 +9,7 @@ public static class GradientNorms
     /// For each layer that has parameters with gradients, √(Σ‖∇p‖²) over its parameters, keyed by the layer's name
     /// (the parameter name without its last part: <c>fc1.weight</c> and <c>fc1.bias</c> count for <c>fc1</c>).
     /// </summary>
-    public static IReadOnlyList<(string Layer, double Norm)> PerLayer(nn.Module model)
+    public static IReadOnlyList<LayerGradient> PerLayer(nn.Module model)
     {
         ArgumentNullException.ThrowIfNull(model);
         using var noGrad = no_grad();
@@ -27,6 +27,6 @@ public static class GradientNorms
             squares.Add((layer, (double)value * value));
         }
 
-        return [.. squares.GroupBy(s => s.Layer).Select(g => (g.Key, Math.Sqrt(g.Sum(s => s.Square))))];
+        return [.. squares.GroupBy(s => s.Layer).Select(g => new LayerGradient(g.Key, Math.Sqrt(g.Sum(s => s.Square))))];
     }
 }

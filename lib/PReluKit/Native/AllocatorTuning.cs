@@ -7,9 +7,8 @@ namespace PReluKit.Native;
 /// </summary>
 /// <remarks>
 /// By default glibc serves blocks above a dynamic threshold with fresh <c>mmap</c> calls and trims the heap eagerly,
-/// so every activation of a few MB is page-faulted in again on each batch. On the 2-core build VM that made a
-/// CNN evaluation pass 3–4× slower and its timings erratic (measured: a 12,000-image forward pass took 3.9 s
-/// instead of 0.85 s). Fixing the mmap threshold at its maximum (32 MiB) and raising the trim threshold keeps those
+/// so every activation of a few MB is page-faulted in again on each batch, which made CNN evaluation passes several times
+/// slower and their timings erratic. Fixing the mmap threshold at its maximum (32 MiB) and raising the trim threshold keeps those
 /// blocks in the heap for reuse, as PyTorch users do with <c>MALLOC_MMAP_THRESHOLD_</c>. No effect off glibc Linux;
 /// <see cref="DisableVariable"/> = 1 switches it off.
 /// </remarks>

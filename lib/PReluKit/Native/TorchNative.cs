@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using PReluKit.IO;
 using TorchSharp;
 
 namespace PReluKit.Native;
@@ -175,19 +176,8 @@ public static class TorchNative
         return target;
     }
 
-    private static string CacheRoot()
-    {
-        if (Environment.GetEnvironmentVariable(CacheVariable) is { Length: > 0 } custom)
-        {
-            return custom;
-        }
-
-        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        var root = string.IsNullOrEmpty(xdg)
-            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache")
-            : xdg;
-        return Path.Combine(root, "prelukit", "native");
-    }
+    private static string CacheRoot() =>
+        Environment.GetEnvironmentVariable(CacheVariable) is { Length: > 0 } custom ? custom : UserCache.Folder("native");
 
     private static bool SystemLibStdCxxHasVersion()
     {

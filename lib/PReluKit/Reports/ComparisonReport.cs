@@ -14,8 +14,14 @@ public static class ComparisonReport
     public const string FileName = "report.html";
 
     /// <summary>Builds the report (also used by notebooks to render the same content).</summary>
+    /// <param name="config">What was compared.</param>
+    /// <param name="runs">The comparison's runs.</param>
+    /// <param name="summary">Their summary.</param>
+    /// <param name="environment">Where they ran.</param>
+    /// <param name="csvFiles">The CSV files beside the report, linked at the end.</param>
+    /// <param name="bornDead">Born-dead cells to show as heatmaps, one grid per activation (computed by the caller); none to leave them out.</param>
     public static HtmlReport Build(ComparisonConfig config, IReadOnlyList<RunResult> runs, ComparisonSummary summary,
-                                   RunEnvironment environment, IReadOnlyList<string> csvFiles)
+                                   RunEnvironment environment, IReadOnlyList<string> csvFiles, IReadOnlyList<BornDeadCell>? bornDead = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(runs);
@@ -27,14 +33,7 @@ public static class ComparisonReport
         report.Paragraph($"{config.Activations.Count} activations × {config.Seeds.Count} seeds, {training.Epochs} epochs each, paired design " +
                          "(per seed: the same initial weights and the same batch order for every activation). Intervals are 95 % Student-t over seeds.");
 
-        report.Heading("Summary").Table(
-            ["activation", "runs", "test accuracy (%)", "Δ accuracy vs ReLU (points)", "test loss", "s / epoch", "time vs ReLU", "dead units (%)", "verdict"],
-            summary.Rows.Select(r => (IReadOnlyList<string>)
-            [
-                r.DisplayName, r.Diverged == 0 ? $"{r.Runs}" : $"{r.Runs} ({r.Diverged} diverged)",
-                Format(r.TestAccuracy, "0.00"), Format(r.AccuracyVsBaseline, "+0.00;-0.00;0.00"), Format(r.TestLoss, "0.000"),
-                Format(r.EpochSeconds, "0.000"), Format(r.TimeRatioVsBaseline, "0.000"), r.DeadPercent.ToString("0.0", CultureInfo.InvariantCulture), r.Verdict,
-            ]));
+        report.Heading("Summary").Table(ComparisonTable.Of(summary));
 
         report.Heading("The seed article's claims, at this scale");
         foreach (var claim in Claims(summary))
@@ -43,7 +42,7 @@ public static class ComparisonReport
         }
 
         report.Heading("Training curves");
-        foreach (var chart in Charts(runs, summary))
+        foreach (var chart in Charts(runs, summary, bornDead ?? []))
         {
             report.Chart(chart);
         }
@@ -51,36 +50,37 @@ public static class ComparisonReport
         var he = AlphaPlots.HeTable(runs);
         if (he.Count > 0)
         {
-            report.Heading("Learned α (He et al. 2015, Table 1 layout)").Table(
+            report.Heading("Learned α (He et al. 2015, Table 1 layout)").Table(ResultTable.Plain(
+                "Final α averaged over seeds; He et al. found large α in the first layers and small α deeper.",
                 ["layer", "channel-shared α", "channel-wise mean α"],
-                he.Select(row => (IReadOnlyList<string>)[row.Layer, Number(row.Shared), Number(row.ChannelWiseMean)]),
-                "Final α averaged over seeds; He et al. found large α in the first layers and small α deeper.");
+                he.Select(row => (IReadOnlyList<string>)[row.Layer, Number(row.Shared), Number(row.ChannelWiseMean)])));
         }
 
-        report.Heading("Configuration").Table(["setting", "value"],
+        report.Heading("Configuration").Table(ResultTable.Plain("", ["setting", "value"],
         [
             ["model", training.Model.ToString()], ["activations", string.Join(", ", config.Activations.Select(a => a.Canonical))],
             ["seeds", string.Join(", ", config.Seeds)], ["epochs", $"{training.Epochs}"], ["batch size", $"{training.BatchSize}"],
             ["optimizer", training.Optimizer.ToString()], ["learning rate", Number(training.LearningRate)], ["momentum", Number(training.Momentum)],
             ["weight decay", Number(training.WeightDecay)], ["weight decay on α", training.DecayAlpha ? "yes" : "no"],
-        ]);
-        report.Heading("Environment").Table(["", ""], environment.Rows());
-        report.Heading("Data files").Links(csvFiles.Select(f => (Path.GetFileName(f), Path.GetFileName(f))).Append(("one JSON file per run", "runs/")));
+        ]));
+        report.Heading("Environment").Table(ResultTable.Plain("", ["", ""], environment.Rows()));
+        report.Heading("Data files").Links(csvFiles.Select(f => (Path.GetFileName(f), Path.GetFileName(f)))
+            .Append(("one JSON file per run", RunStore.RunsFolderName + "/")));
         return report;
     }
 
     /// <summary>Builds and writes <c>report.html</c> into <paramref name="folder"/> atomically; returns its path and chart count.</summary>
     public static (string Path, int Charts) Write(string folder, ComparisonConfig config, IReadOnlyList<RunResult> runs, ComparisonSummary summary,
-                                                  RunEnvironment environment, IReadOnlyList<string> csvFiles)
+                                                  RunEnvironment environment, IReadOnlyList<string> csvFiles, IReadOnlyList<BornDeadCell>? bornDead = null)
     {
-        var report = Build(config, runs, summary, environment, csvFiles);
+        var report = Build(config, runs, summary, environment, csvFiles, bornDead);
         var path = System.IO.Path.Combine(folder, FileName);
         report.Write(path);
         return (path, report.ChartCount);
     }
 
-    /// <summary>The charts of a comparison, each with a takeaway computed from the runs.</summary>
-    public static IReadOnlyList<ReportChart> Charts(IReadOnlyList<RunResult> runs, ComparisonSummary summary)
+    /// <summary>The charts of a comparison, each with a takeaway computed from the runs (and the born-dead cells given, if any).</summary>
+    public static IReadOnlyList<ReportChart> Charts(IReadOnlyList<RunResult> runs, ComparisonSummary summary, IReadOnlyList<BornDeadCell>? bornDead = null)
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(summary);
@@ -111,7 +111,7 @@ public static class ComparisonReport
         charts.Add(new ReportChart("Dead units", $"Dead units after training (share of all hidden units, mean over seeds): {string.Join(", ", dead)}.",
             DeadPlots.OverEpochs(runs)));
         charts.Add(new ReportChart("Dormant units", "τ-dormant units (Sokar et al. 2023) apply to every activation, including those never exactly 0.",
-            DeadPlots.OverEpochs(runs, 0.1)));
+            DeadPlots.OverEpochs(runs, Tau.Standard)));
 
         var channelWise = runs.Where(r => !r.Diverged && r.Config.Activation.Kind == ActivationKind.PReLUChannelWise).ToList();
         if (channelWise.Count > 0)
@@ -129,14 +129,13 @@ public static class ComparisonReport
         var ratios = summary.Rows.Where(r => r.TimeRatioVsBaseline is not null).Select(r => $"{r.DisplayName} ×{Format(r.TimeRatioVsBaseline, "0.00")}");
         charts.Add(new ReportChart("Epoch time", $"Epoch time relative to ReLU (paired by seed): {string.Join(", ", ratios)}.", TrainingPlots.EpochTime(summary)));
 
-        foreach (var spec in runs.Select(r => r.Config.Activation).DistinctBy(a => a.Canonical)
-                     .Where(a => a.Kind is ActivationKind.ReLU or ActivationKind.PReLUChannelWise))
+        foreach (var cells in (bornDead ?? []).GroupBy(c => c.Activation))
         {
-            var cells = BornDead.Grid([spec], [2, 3, 4, 6, 10], [2, 5, 10, 20, 50], 1000, 0);
             var worst = cells.MaxBy(c => c.Probability.Proportion)!;
-            charts.Add(new ReportChart($"Born dead: {spec.DisplayName}",
-                $"{spec.DisplayName}: up to {worst.Probability.Proportion:P1} of width-{worst.Width}, depth-{worst.Depth} nets are constant at initialisation.",
-                BornDeadPlots.Heatmap(cells, spec.DisplayName)));
+            var name = cells.Key.DisplayName;
+            charts.Add(new ReportChart($"Born dead: {name}",
+                $"{name}: up to {worst.Probability.Proportion:P1} of width-{worst.Width}, depth-{worst.Depth} nets are constant at initialisation.",
+                BornDeadPlots.Heatmap([.. cells])));
         }
 
         return charts;
@@ -144,8 +143,8 @@ public static class ComparisonReport
 
     private static IEnumerable<string> Claims(ComparisonSummary summary)
     {
-        var prelu = summary.Rows.FirstOrDefault(r => r.Activation.StartsWith("prelu:", StringComparison.Ordinal));
-        var leaky = summary.Rows.FirstOrDefault(r => r.Activation.StartsWith("leaky", StringComparison.Ordinal));
+        var prelu = summary.Find(ActivationKind.PReLUChannelWise);
+        var leaky = summary.Find(ActivationKind.LeakyReLU);
         if (prelu is not null)
         {
             yield return $"\"PReLU gives a considerable rise in accuracy\": {prelu.DisplayName} {prelu.Verdict}.";

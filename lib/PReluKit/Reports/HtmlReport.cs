@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using PReluKit.Charts;
+using PReluKit.IO;
 
 namespace PReluKit.Reports;
 
@@ -37,24 +38,10 @@ public sealed class HtmlReport(string title)
         return this;
     }
 
-    /// <summary>Adds a table; cells are plain text.</summary>
-    public HtmlReport Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, string? caption = null)
+    /// <summary>Adds a table (its page columns).</summary>
+    public HtmlReport Table(ResultTable table)
     {
-        ArgumentNullException.ThrowIfNull(headers);
-        ArgumentNullException.ThrowIfNull(rows);
-        _body.AppendLine("<table>");
-        if (caption is not null)
-        {
-            _body.Append("<caption>").Append(Encode(caption)).AppendLine("</caption>");
-        }
-
-        _body.Append("<thead><tr>").AppendJoin("", headers.Select(h => $"<th>{Encode(h)}</th>")).AppendLine("</tr></thead><tbody>");
-        foreach (var row in rows)
-        {
-            _body.Append("<tr>").AppendJoin("", row.Select(c => $"<td>{Encode(c)}</td>")).AppendLine("</tr>");
-        }
-
-        _body.AppendLine("</tbody></table>");
+        _body.AppendLine(HtmlTables.Render(table));
         return this;
     }
 
@@ -114,6 +101,7 @@ public sealed class HtmlReport(string title)
         table {"{"} border-collapse: collapse; margin: 1rem 0; {"}"}
         th, td {"{"} border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; {"}"}
         th {"{"} background: #f0f3f8; {"}"}
+        td.num {"{"} text-align: right; font-variant-numeric: tabular-nums; {"}"}
         caption {"{"} text-align: left; font-weight: 600; margin-bottom: 0.3rem; {"}"}
         figure.chart {"{"} margin: 1.5rem 0; {"}"}
         figcaption {"{"} color: #444; font-style: italic; {"}"}

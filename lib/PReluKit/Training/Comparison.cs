@@ -62,7 +62,7 @@ public static class Comparison
         foreach (var activation in config.Activations)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Benchmarking.WarmUp.Train(config.Training with { Activation = activation }, slice);
+            Trainer.WarmUp(config.Training with { Activation = activation }, slice);
         }
     }
 }

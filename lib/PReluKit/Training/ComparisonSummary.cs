@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Analysis;
 using PReluKit.Activations;
+using PReluKit.IO;
 using PReluKit.Statistics;
 
 namespace PReluKit.Training;
@@ -8,23 +9,25 @@ namespace PReluKit.Training;
 /// <summary>
 /// Per-activation statistics of a comparison: mean ± 95 % Student-t CI over seeds of the final test accuracy and
 /// loss, the paired difference to the baseline (ReLU) with its own CI, epoch time and its paired ratio to the
-/// baseline, and a verdict that says "not confirmed at this scale" whenever the interval covers 0.
+/// baseline, and a <see cref="Training.Verdict"/> that says "not confirmed at this scale" whenever the interval covers 0.
 /// </summary>
-/// <param name="Baseline">The baseline's canonical key, or null when no run used ReLU.</param>
+/// <param name="Baseline">The baseline activation, or null when no run used ReLU.</param>
 /// <param name="Rows">One row per activation, in the order first seen.</param>
-public sealed record ComparisonSummary(string? Baseline, IReadOnlyList<ActivationSummary> Rows)
+public sealed record ComparisonSummary(ActivationSpec? Baseline, IReadOnlyList<ActivationSummary> Rows)
 {
+    /// <summary>The first row of <paramref name="kind"/>, or null.</summary>
+    public ActivationSummary? Find(ActivationKind kind) => Rows.FirstOrDefault(r => r.Activation.Kind == kind);
+
     /// <summary>Summarises <paramref name="runs"/>; the ReLU runs are the baseline.</summary>
     public static ComparisonSummary From(IReadOnlyList<RunResult> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        var groups = runs.GroupBy(r => r.Config.Activation.Canonical).ToList();
+        var groups = runs.GroupBy(r => r.Config.Activation).ToList();
         var baseline = groups.FirstOrDefault(g => g.First().Config.Activation.Kind == ActivationKind.ReLU);
         var baselineBySeed = baseline?.Where(r => !r.Diverged).ToDictionary(r => r.Seed);
 
         var rows = groups.Select(group =>
         {
-            var spec = group.First().Config.Activation;
             var completed = group.Where(r => !r.Diverged).ToList();
             var isBaseline = baseline is not null && group.Key == baseline.Key;
             var pairs = isBaseline || baselineBySeed is null
@@ -32,9 +35,9 @@ public sealed record ComparisonSummary(string? Baseline, IReadOnlyList<Activatio
                 : completed.Where(r => baselineBySeed.ContainsKey(r.Seed)).Select(r => (Run: r, Base: baselineBySeed[r.Seed])).ToList();
 
             var accuracyDiff = Interval(pairs.Select(p => 100 * (p.Run.Final.TestAccuracy - p.Base.Final.TestAccuracy)));
-            var verdict = isBaseline ? "baseline" : Verdict(accuracyDiff, baseline is null);
+            var verdict = isBaseline ? Verdict.Baseline : Verdict.Of(accuracyDiff, baseline is not null);
             return new ActivationSummary(
-                group.Key, spec.DisplayName, group.Count(), group.Count() - completed.Count,
+                group.Key, group.Count(), group.Count() - completed.Count,
                 Interval(completed.Select(r => 100 * r.Final.TestAccuracy)),
                 Interval(completed.Select(r => r.Final.TestLoss)),
                 accuracyDiff,
@@ -52,7 +55,7 @@ public sealed record ComparisonSummary(string? Baseline, IReadOnlyList<Activatio
         DoubleDataFrameColumn Column(string name, Func<ActivationSummary, double> value) => new(name, Rows.Select(value));
         return new DataFrame(
             new StringDataFrameColumn("activation", Rows.Select(r => r.DisplayName)),
-            new StringDataFrameColumn("key", Rows.Select(r => r.Activation)),
+            new StringDataFrameColumn("key", Rows.Select(r => r.Activation.Canonical)),
             new Int32DataFrameColumn("runs", Rows.Select(r => r.Runs)),
             new Int32DataFrameColumn("diverged", Rows.Select(r => r.Diverged)),
             Column("test_accuracy_pct", r => r.TestAccuracy?.Mean ?? double.NaN),
@@ -66,7 +69,7 @@ public sealed record ComparisonSummary(string? Baseline, IReadOnlyList<Activatio
             Column("time_ratio_vs_relu", r => r.TimeRatioVsBaseline?.Mean ?? double.NaN),
             Column("time_ratio_vs_relu_ci95", r => r.TimeRatioVsBaseline?.HalfWidth ?? double.NaN),
             Column("dead_pct", r => r.DeadPercent),
-            new StringDataFrameColumn("verdict", Rows.Select(r => r.Verdict)));
+            new StringDataFrameColumn("verdict", Rows.Select(r => r.Verdict.Text)));
     }
 
     /// <summary>Every epoch of every run in long format (one row per run and epoch) as a DataFrame.</summary>
@@ -116,30 +119,4 @@ public sealed record ComparisonSummary(string? Baseline, IReadOnlyList<Activatio
     }
 
     private static double FinalDeadPercent(RunResult run) => DeadPercent(run.Final);
-
-    private static string Verdict(MeanInterval? difference, bool noBaseline)
-    {
-        if (noBaseline)
-        {
-            return "no ReLU runs to compare with";
-        }
-
-        if (difference is null)
-        {
-            return "no completed run shares a seed with ReLU";
-        }
-
-        var mean = difference.Mean.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture);
-        var text = double.IsNaN(difference.HalfWidth)
-            ? $"{mean} points"
-            : $"{mean} ± {difference.HalfWidth.ToString("0.00", CultureInfo.InvariantCulture)} points";
-        if (double.IsNaN(difference.HalfWidth))
-        {
-            return $"{text} vs ReLU from one seed: no interval, not confirmed";
-        }
-
-        return difference.CoversZero
-            ? $"{text} vs ReLU (95 % CI covers 0): not confirmed at this scale"
-            : difference.Mean > 0 ? $"{text} vs ReLU: higher, confirmed (95 % CI excludes 0)" : $"{text} vs ReLU: lower, confirmed (95 % CI excludes 0)";
-    }
 }

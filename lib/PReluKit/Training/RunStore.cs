@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using PReluKit.IO;
 
 namespace PReluKit.Training;
 
@@ -9,6 +10,9 @@ namespace PReluKit.Training;
 /// </summary>
 public sealed class RunStore
 {
+    /// <summary>The folder inside the results folder that holds the run files.</summary>
+    public const string RunsFolderName = "runs";
+
     /// <summary>The JSON settings of run files (NaN allowed, enums as names, indented).</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new()
     {
@@ -30,7 +34,7 @@ public sealed class RunStore
     public string Folder { get; }
 
     /// <summary>Where run files live.</summary>
-    public string RunsFolder => Path.Combine(Folder, "runs");
+    public string RunsFolder => Path.Combine(Folder, RunsFolderName);
 
     /// <summary>The file of one run: <c>runs/mlp-prelu_0.25-seed3.json</c>.</summary>
     public string PathFor(TrainingConfig config, ulong seed)

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using PReluKit.Activations;
+using PReluKit.Data;
 
 namespace PReluKit.Training;
 
@@ -9,12 +10,16 @@ public sealed record TrainingConfig
     /// <summary>MLP or CNN.</summary>
     public ModelKind Model { get; init; } = ModelKind.Mlp;
 
+    /// <summary>How the model wants its images: flat for the MLP, N×1×H×W for the CNN.</summary>
+    [JsonIgnore]
+    public ImageLayout InputLayout => Model == ModelKind.Cnn ? ImageLayout.Image : ImageLayout.Flat;
+
     /// <summary>The activation of every hidden layer.</summary>
     [JsonConverter(typeof(ActivationSpecJsonConverter))]
     public ActivationSpec Activation { get; init; } = ActivationSpec.ReLU();
 
     /// <summary>Training epochs.</summary>
-    public int Epochs { get; init; } = 5;
+    public int Epochs { get; init; } = ModelDefaults.Epochs(ModelKind.Mlp);
 
     /// <summary>Samples per mini-batch.</summary>
     public int BatchSize { get; init; } = 128;
@@ -22,8 +27,8 @@ public sealed record TrainingConfig
     /// <summary>SGD (with momentum) or Adam.</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Sgd;
 
-    /// <summary>Learning rate (<see cref="DefaultLearningRate"/> of the MLP unless set).</summary>
-    public double LearningRate { get; init; } = DefaultLearningRate(ModelKind.Mlp);
+    /// <summary>Learning rate (the MLP's SGD default unless set; <see cref="For"/> picks the model's).</summary>
+    public double LearningRate { get; init; } = ModelDefaults.LearningRate(ModelKind.Mlp);
 
     /// <summary>SGD momentum.</summary>
     public double Momentum { get; init; } = 0.9;
@@ -52,12 +57,14 @@ public sealed record TrainingConfig
     /// <summary>Training samples the per-epoch dead-neuron pass covers; 0 means all.</summary>
     public int DeadSampleLimit { get; init; }
 
-    /// <summary>
-    /// The SGD learning rate that trains every activation of the family stably on Fashion-MNIST: 0.05 for the MLP,
-    /// 0.02 for the CNN (measured: PReLU CNNs diverge in their first epoch at 0.05 with momentum 0.9; all members
-    /// train at 0.02 and 0.01).
-    /// </summary>
-    public static double DefaultLearningRate(ModelKind model) => model == ModelKind.Cnn ? 0.02 : 0.05;
+    /// <summary>The configuration of <paramref name="model"/> with its default epochs and learning rate for <paramref name="optimizer"/> (<see cref="ModelDefaults"/>).</summary>
+    public static TrainingConfig For(ModelKind model, OptimizerKind optimizer = OptimizerKind.Sgd) => new()
+    {
+        Model = model,
+        Optimizer = optimizer,
+        Epochs = ModelDefaults.Epochs(model),
+        LearningRate = ModelDefaults.LearningRate(model, optimizer),
+    };
 
     /// <summary>Checks every field; throws an <see cref="ArgumentException"/> naming the first bad one.</summary>
     public TrainingConfig Validate()

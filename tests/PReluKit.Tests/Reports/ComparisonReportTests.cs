@@ -1,4 +1,5 @@
 using PReluKit.Activations;
+using PReluKit.Metrics;
 using PReluKit.Reports;
 using PReluKit.Tests.Infrastructure;
 using PReluKit.Tests.Training;
@@ -19,7 +20,8 @@ public class ComparisonReportTests(TrainingFixture data) : IClassFixture<Trainin
         var runs = Comparison.Run(Config, data.Train, data.Test, store);
         var summary = ComparisonSummary.From(runs);
         var csv = summary.WriteCsv(store.Folder, runs);
-        var (path, charts) = ComparisonReport.Write(store.Folder, Config, runs, summary, RunEnvironment.Capture("test slice", "test"), csv);
+        var bornDead = BornDeadGrid.Default.Estimate([ActivationSpec.ReLU(), ActivationSpec.PReLU()], seed: 0); // as prelu compare does
+        var (path, charts) = ComparisonReport.Write(store.Folder, Config, runs, summary, RunEnvironment.Capture("test slice", "test"), csv, bornDead);
         return (path, charts, File.ReadAllText(path));
     }
 

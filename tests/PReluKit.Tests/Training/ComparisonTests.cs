@@ -80,9 +80,9 @@ public class ComparisonTests(TrainingFixture data) : IClassFixture<TrainingFixtu
             Run(prelu, 1, 0.81, 1.1), Run(prelu, 2, 0.84, 1.1), Run(prelu, 3, 0.87, 1.1), Run(prelu, 4, 0.5, diverged: true),
         ]);
 
-        Assert.Equal("relu", summary.Baseline);
+        Assert.Equal(ActivationSpec.ReLU(), summary.Baseline);
         var reluRow = summary.Rows[0];
-        Assert.Equal("baseline", reluRow.Verdict);
+        Assert.Equal("baseline", reluRow.Verdict.Text);
         Assert.Equal(82, reluRow.TestAccuracy!.Mean, 9);
         Assert.Equal(4.302653 * 2 / Math.Sqrt(3), reluRow.TestAccuracy.HalfWidth, 4); // sd 2 points, t(0.975, 2) = 4.3027
 
@@ -92,7 +92,7 @@ public class ComparisonTests(TrainingFixture data) : IClassFixture<TrainingFixtu
         Assert.Equal(2, preluRow.AccuracyVsBaseline!.Mean, 9); // paired differences 1, 2, 3 points
         Assert.Equal(4.302653 * 1 / Math.Sqrt(3), preluRow.AccuracyVsBaseline.HalfWidth, 4);
         Assert.True(preluRow.AccuracyVsBaseline.CoversZero); // 2 ± 2.48
-        Assert.Contains("not confirmed at this scale", preluRow.Verdict);
+        Assert.Contains("not confirmed at this scale", preluRow.Verdict.Text);
         Assert.Equal(1.1, preluRow.TimeRatioVsBaseline!.Mean, 9);
 
         var frame = summary.ToDataFrame();
@@ -112,5 +112,5 @@ public class ComparisonTests(TrainingFixture data) : IClassFixture<TrainingFixtu
 
     private static EpochRecord Epoch(int epoch, double accuracy, double seconds = 1) =>
         new(epoch, 0.5, accuracy, 0.5, accuracy, epoch == 0 ? 0 : seconds,
-            [new LayerDeadness("fc1_act", 10, 1, new Dictionary<string, int> { ["0"] = 1, ["0.025"] = 1, ["0.1"] = 2 }, 0.5)], [], []);
+            [new LayerDeadness("fc1_act", 10, 1, new Dictionary<Tau, int> { [Tau.Zero] = 1, [new Tau(0.025)] = 1, [Tau.Standard] = 2 }, 0.5)], [], []);
 }

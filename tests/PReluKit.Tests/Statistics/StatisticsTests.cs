@@ -1,6 +1,6 @@
 using PReluKit.Statistics;
 
-namespace PReluKit.Tests.Metrics;
+namespace PReluKit.Tests.Statistics;
 
 public class StatisticsTests
 {

@@ -1,7 +1,7 @@
 using PReluKit.Activations;
 using static TorchSharp.torch;
 
-namespace PReluKit.Training;
+namespace PReluKit.Metrics;
 
 /// <summary>The α of one PReLU layer.</summary>
 /// <param name="Layer">The layer's name.</param>

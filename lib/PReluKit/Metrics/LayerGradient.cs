@@ -1,4 +1,4 @@
-namespace PReluKit.Training;
+namespace PReluKit.Metrics;
 
 /// <summary>The gradient norm of one layer's parameters.</summary>
 /// <param name="Layer">The layer's name.</param>

@@ -3,7 +3,7 @@ using PReluKit.Models;
 using PReluKit.Training;
 using static TorchSharp.torch;
 
-namespace PReluKit.Tests.Models;
+namespace PReluKit.Tests.Training;
 
 public class ParameterGroupsTests
 {

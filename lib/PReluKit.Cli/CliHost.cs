@@ -1,0 +1,143 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Spectre.Console.Cli;
+
+namespace PReluKit.Cli;
+
+/// <summary>
+/// Runs the <c>prelu</c> app: strict parsing, Ctrl-C as a cancellation every command observes, and every failure as one
+/// line on standard error with its exit code (<see cref="ExitCodes"/>).
+/// </summary>
+internal static partial class CliHost
+{
+    /// <summary>Set to 1 to print the full exception after the one-line error.</summary>
+    public const string DebugVariable = "PRELU_DEBUG";
+
+    public static async Task<int> RunAsync(CommandApp app, string[] args)
+    {
+        app.Configure(config =>
+        {
+            config.PropagateExceptions();
+            config.UseStrictParsing(); // an unknown option is an error, not a silently ignored argument
+        });
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            // The first Ctrl-C asks the command to stop cleanly; a second one ends the process at once.
+            e.Cancel = !cancel.IsCancellationRequested;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            MissingValue(args);
+
+            return await app.RunAsync(args, cancel.Token);
+        }
+        catch (OperationCanceledException e)
+        {
+            return Fail("cancelled (Ctrl-C); nothing partial was written.", ExitCodes.RunFailure, e);
+        }
+        catch (CommandAppException e)
+        {
+            return Fail($"error: {UsageMessage(e.Message, args)}", ExitCodes.UsageError, e);
+        }
+        catch (ArgumentException e)
+        {
+            return Fail($"error: {ExitCodes.MessageOf(e)}", ExitCodes.UsageError, e);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or InvalidDataException or UnauthorizedAccessException)
+        {
+            return Fail($"failed: {e.Message}", ExitCodes.RunFailure, e);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    /// <summary>
+    /// Spectre's conversion errors ("Failed to convert 'abc' to Int32.") do not say which option was wrong; find it in
+    /// the arguments and say what it expects.
+    /// </summary>
+    internal static string UsageMessage(string message, IReadOnlyList<string> args)
+    {
+        var match = ConversionError().Match(message);
+        if (!match.Success)
+        {
+            return message;
+        }
+
+        var value = match.Groups[1].Value;
+        string? option = null;
+        for (var i = 0; i < args.Count && option is null; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && args[i].EndsWith("=" + value, StringComparison.Ordinal))
+            {
+                option = args[i][..args[i].IndexOf('=', StringComparison.Ordinal)];
+            }
+            else if (i > 0 && args[i] == value && args[i - 1].StartsWith('-'))
+            {
+                option = args[i - 1];
+            }
+        }
+
+        return option is null ? message : $"{option}: '{value}' is not {Expected(OptionType(option))}.";
+    }
+
+    /// <summary>
+    /// Spectre reads a value-taking option with no value after it (last, or followed by another option) as given with a
+    /// placeholder value; that is a usage error.
+    /// </summary>
+    private static void MissingValue(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            var next = i + 1 < args.Length ? args[i + 1] : null;
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && !args[i].Contains('=', StringComparison.Ordinal) &&
+                (next is null || next.StartsWith("--", StringComparison.Ordinal) || next is "-h") &&
+                OptionType(args[i]) is { } type && type != typeof(bool))
+            {
+                var expected = Expected(type);
+                throw new ArgumentException(expected == "a value" ? $"{args[i]}: give a value." : $"{args[i]}: give a value ({expected}).");
+            }
+        }
+    }
+
+    /// <summary>The declared type of an option (the same name has the same type in every command).</summary>
+    private static Type? OptionType(string option) =>
+        typeof(CliHost).Assembly.GetTypes()
+            .Where(t => typeof(CommandSettings).IsAssignableFrom(t))
+            .SelectMany(t => t.GetProperties())
+            .FirstOrDefault(p => p.GetCustomAttribute<CommandOptionAttribute>()?.LongNames.Contains(option.TrimStart('-')) == true)
+            ?.PropertyType;
+
+    private static string Expected(Type? type)
+    {
+        type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        return type switch
+        {
+            null => "a valid value",
+            { IsEnum: true } => "one of: " + string.Join(", ", Enum.GetNames(type).Select(n => n.ToLowerInvariant())),
+            _ when type == typeof(int) || type == typeof(long) => "an integer",
+            _ when type == typeof(double) => "a number",
+            _ when type == typeof(bool) => "true or false",
+            _ => "a value",
+        };
+    }
+
+    /// <summary>Writes one unwrapped line to standard error (scripts and tests read it whole) and returns <paramref name="code"/>.</summary>
+    private static int Fail(string line, int code, Exception exception)
+    {
+        Console.Error.WriteLine(line.ReplaceLineEndings(" "));
+        if (Environment.GetEnvironmentVariable(DebugVariable) is "1" or "true")
+        {
+            Console.Error.WriteLine(exception);
+        }
+
+        return code;
+    }
+
+    [GeneratedRegex(@"^Failed to convert '(.*?)' to [\w`]+")]
+    private static partial Regex ConversionError();
+}

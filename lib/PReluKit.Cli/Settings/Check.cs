@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace PReluKit.Cli.Settings;
+
+/// <summary>Option checks for <see cref="KitSettings.Problems"/>: null when the value is fine, else one line that names the option and says what was expected.</summary>
+internal static class Check
+{
+    public static string? Range(string option, long? value, long min, long max) =>
+        value is not { } v || (v >= min && v <= max) ? null : $"{option}: must be between {min} and {max}, got {v}.";
+
+    public static string? AtLeast(string option, long? value, long min) =>
+        value is not { } v || v >= min ? null : $"{option}: must be ≥ {min}, got {v}.";
+
+    public static string? Positive(string option, double? value) =>
+        value is not { } v || (v > 0 && double.IsFinite(v)) ? null : $"{option}: must be a positive number, got {Format(v)}.";
+
+    public static string? NonNegative(string option, double value) =>
+        value >= 0 && double.IsFinite(value) ? null : $"{option}: must be a finite number ≥ 0, got {Format(value)}.";
+
+    public static string? Finite(string option, double value) =>
+        double.IsFinite(value) ? null : $"{option}: must be a finite number, got {Format(value)}.";
+
+    /// <summary>An empty value given on purpose (e.g. <c>--out ""</c>).</summary>
+    public static string? NotBlank(string option, string? value, string expected) =>
+        value is null || !string.IsNullOrWhiteSpace(value) ? null : $"{option}: is empty; expected {expected}.";
+
+    /// <summary>The message of a parse that names its option, or null when it parses.</summary>
+    public static string? Parses(Action parse)
+    {
+        try
+        {
+            parse();
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return ExitCodes.MessageOf(e);
+        }
+    }
+
+    private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
+}

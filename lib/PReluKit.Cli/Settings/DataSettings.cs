@@ -1,0 +1,28 @@
+using System.ComponentModel;
+using PReluKit.Data;
+using Spectre.Console.Cli;
+
+namespace PReluKit.Cli.Settings;
+
+/// <summary>Options of commands that read Fashion-MNIST: <c>--data</c>.</summary>
+internal class DataSettings : KitSettings
+{
+    private const string Expected = "subset, full or an existing folder with the four IDX files";
+
+    [CommandOption("--data <DATA>")]
+    [Description("subset (shipped, offline), full, or a folder with the four IDX files.")]
+    [DefaultValue("subset")]
+    public string Data { get; init; } = "subset";
+
+    /// <summary>Reads the chosen data set.</summary>
+    public ImageDataset LoadData() => FashionMnist.Load(Data);
+
+    /// <inheritdoc />
+    protected override IEnumerable<string?> Problems()
+    {
+        yield return Check.NotBlank("--data", Data, Expected);
+        yield return Data is "subset" or "full" || Directory.Exists(Data) ? null
+            : File.Exists(Data) ? $"--data: '{Data}' is a file; expected {Expected}."
+            : $"--data: '{Data}' does not exist; expected {Expected}.";
+    }
+}

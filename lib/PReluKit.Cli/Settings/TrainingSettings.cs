@@ -1,0 +1,65 @@
+using System.ComponentModel;
+using PReluKit.Training;
+using Spectre.Console.Cli;
+
+namespace PReluKit.Cli.Settings;
+
+/// <summary>Options of commands that train the MLP or the CNN: model, optimiser and its settings, on top of data and threads.</summary>
+internal class TrainingSettings : ComputeSettings
+{
+    [CommandOption("--model <MODEL>")]
+    [Description("mlp or cnn.")]
+    [DefaultValue("mlp")]
+    public ModelKind Model { get; init; } = ModelKind.Mlp;
+
+    [CommandOption("--epochs <N>")]
+    [Description("Training epochs per run (default: 8 for mlp, 3 for cnn).")]
+    public int? Epochs { get; init; }
+
+    [CommandOption("--batch-size <N>")]
+    [Description("Samples per mini-batch.")]
+    [DefaultValue(128)]
+    public int BatchSize { get; init; } = 128;
+
+    [CommandOption("--optimizer <OPTIMIZER>")]
+    [Description("sgd (with momentum 0.9) or adam.")]
+    [DefaultValue("sgd")]
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Sgd;
+
+    [CommandOption("--lr <RATE>")]
+    [Description("Learning rate (default: 0.05 for mlp, 0.02 for cnn with sgd; 0.001 with adam).")]
+    public double? LearningRate { get; init; }
+
+    [CommandOption("--weight-decay <DECAY>")]
+    [Description("L2 weight decay on the weights.")]
+    [DefaultValue(0.0)]
+    public double WeightDecay { get; init; }
+
+    [CommandOption("--weight-decay-alpha")]
+    [Description("Also apply weight decay to PReLU's α (off by default, as He et al. advise).")]
+    public bool WeightDecayAlpha { get; init; }
+
+    /// <summary>The training configuration these options describe (the model's defaults where an option is not given).</summary>
+    public TrainingConfig TrainingConfig()
+    {
+        var defaults = Training.TrainingConfig.For(Model, Optimizer);
+        return (defaults with
+        {
+            Epochs = Epochs ?? defaults.Epochs,
+            BatchSize = BatchSize,
+            LearningRate = LearningRate ?? defaults.LearningRate,
+            WeightDecay = WeightDecay,
+            DecayAlpha = WeightDecayAlpha,
+        }).Validate();
+    }
+
+    /// <inheritdoc />
+    protected override IEnumerable<string?> Problems() =>
+    [
+        .. base.Problems(),
+        Check.AtLeast("--epochs", Epochs, 1),
+        Check.AtLeast("--batch-size", BatchSize, 1),
+        Check.Positive("--lr", LearningRate),
+        Check.NonNegative("--weight-decay", WeightDecay),
+    ];
+}
