@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace PReluKit.Cli;
@@ -20,6 +21,7 @@ internal static partial class CliHost
             config.PropagateExceptions();
             config.UseStrictParsing(); // an unknown option is an error, not a silently ignored argument
         });
+        SetWidth();
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -83,6 +85,22 @@ internal static partial class CliHost
         }
 
         return option is null ? message : $"{option}: '{value}' is not {Expected(OptionType(option))}.";
+    }
+
+    /// <summary>
+    /// Tables fit the terminal; COLUMNS overrides its width, and output that is not a terminal (logs, pipes) gets a wide
+    /// width instead of 80 columns, so rows stay on one line.
+    /// </summary>
+    private static void SetWidth()
+    {
+        if (Environment.GetEnvironmentVariable("COLUMNS") is { } columns && int.TryParse(columns, out var width) && width >= 20)
+        {
+            AnsiConsole.Profile.Width = width;
+        }
+        else if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Profile.Width = 200;
+        }
     }
 
     /// <summary>

@@ -73,8 +73,9 @@ public sealed record RunProfile(string Name, string Data, int? TrainSamples, int
         }
 
         // The subset files are stratified and in original order, so a leading slice keeps every class.
-        var slice = new LabeledTensors(data.Features.narrow(0, 0, n).clone(), data.Labels.narrow(0, 0, n).clone());
-        data.Dispose();
-        return slice;
+        using (data)
+        {
+            return data.First(n);
+        }
     }
 }

@@ -39,7 +39,7 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
             .AddColumn("measurement").AddColumn(new TableColumn("result").RightAligned()).AddColumn("note");
 
         var clock = Stopwatch.StartNew();
-        var dataset = settings.LoadData();
+        var dataset = settings.LoadData(cancellationToken);
         var read = clock.Elapsed.TotalSeconds;
         using var flatTrain = dataset.TrainTensors(ImageLayout.Flat);
         var loaded = clock.Elapsed.TotalSeconds;
@@ -47,12 +47,13 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         using var flatTest = dataset.TestTensors(ImageLayout.Flat);
 
         AddKernels(results, settings.Repeats);
+        cancellationToken.ThrowIfCancellationRequested();
 
         var mlp = TrainingConfig.For(ModelKind.Mlp);
-        var (kit, naive) = EpochBenchmark.KitAgainstNaive(mlp, flatTrain, flatTest, settings.Repeats, epochs: 2);
+        var (kit, naive) = EpochBenchmark.KitAgainstNaive(mlp, flatTrain, flatTest, settings.Repeats, epochs: 2, cancellationToken);
         results.AddRow("MLP epoch: kit loop / naive loop", Ratio(kit.Median, naive.Median),
             $"{kit.Median:0.000} s vs {naive.Median:0.000} s (ReLU, batch {mlp.BatchSize}); the kit also tracks loss and accuracy");
-        var mlpTimes = EpochBenchmark.Activations(mlp, Compared, flatTrain, flatTest, settings.Repeats, epochs: 2);
+        var mlpTimes = EpochBenchmark.Activations(mlp, Compared, flatTrain, flatTest, settings.Repeats, epochs: 2, cancellationToken);
         AddOverhead(results, "MLP", mlpTimes);
         var gemm = GemmThroughput.MeasureGflops();
         results.AddRow("float32 GEMM throughput (1024³ matmul)", $"{gemm:0.0} GFLOP/s", "the floor for an epoch's matrix work on this machine");
@@ -62,10 +63,10 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         using (var imageTest = dataset.TestTensors(ImageLayout.Image))
         {
             var cnn = TrainingConfig.For(ModelKind.Cnn);
-            var (cnnKit, cnnNaive) = EpochBenchmark.KitAgainstNaive(cnn, imageTrain, imageTest, settings.Repeats, epochs: 1);
+            var (cnnKit, cnnNaive) = EpochBenchmark.KitAgainstNaive(cnn, imageTrain, imageTest, settings.Repeats, epochs: 1, cancellationToken);
             results.AddRow("CNN epoch: kit loop / naive loop", Ratio(cnnKit.Median, cnnNaive.Median),
                 $"{cnnKit.Median:0.000} s vs {cnnNaive.Median:0.000} s (ReLU, batch {cnn.BatchSize})");
-            var cnnTimes = EpochBenchmark.Activations(cnn, Compared, imageTrain, imageTest, settings.Repeats, epochs: 1);
+            var cnnTimes = EpochBenchmark.Activations(cnn, Compared, imageTrain, imageTest, settings.Repeats, epochs: 1, cancellationToken);
             AddOverhead(results, "CNN", cnnTimes);
             AddGemmFraction(results, "CNN", cnn, imageTrain.Count, cnnTimes[0].Median, gemm);
         }

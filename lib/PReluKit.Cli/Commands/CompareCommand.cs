@@ -60,14 +60,18 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
     {
         settings.StartTorch();
         var training = settings.TrainingConfig();
-        var model = training.Model;
         var config = new ComparisonConfig(training, settings.ActivationSpecs, [.. Enumerable.Range(0, settings.Seeds).Select(s => (ulong)s)]);
-        var store = OpenStore(settings.Out ?? Path.Combine("results", $"compare-{model.ToString().ToLowerInvariant()}"), settings.Resume);
+        var command = "prelu " + string.Join(' ', context.Arguments);
+        var store = OpenStore(settings.Out ?? Path.Combine("results", $"compare-{training.Model.ToString().ToLowerInvariant()}"));
+        using var writer = store.Lock(command);
 
-        var dataset = settings.LoadData();
+        var dataset = settings.LoadData(cancellationToken);
         using var train = dataset.TrainTensors(training.InputLayout);
         using var test = dataset.TestTensors(training.InputLayout);
-        AnsiConsole.MarkupLineInterpolated($"[bold]prelu compare[/]: {model} on {dataset.Name} ({dataset.Train.Count:N0} training, {dataset.Test.Count:N0} test images), {config.Activations.Count} activations × {config.Seeds.Count} seeds × {training.Epochs} epochs → {store.Folder}");
+        var identity = Comparison.IdentityOf(config, train, test);
+        CheckFolder(store, identity, settings.Resume);
+        store.WriteManifest(new ComparisonManifest(config, identity, command, DateTimeOffset.Now));
+        AnsiConsole.MarkupLineInterpolated($"[bold]prelu compare[/]: {training.Model} on {dataset.Name} ({dataset.Train.Count:N0} training, {dataset.Test.Count:N0} test images), {config.Activations.Count} activations × {config.Seeds.Count} seeds × {training.Epochs} epochs → {store.Folder}");
 
         IReadOnlyList<RunResult> runs;
         try
@@ -76,15 +80,14 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         }
         catch (OperationCanceledException)
         {
-            var saved = store.LoadAll().Count;
-            AnsiConsole.MarkupLineInterpolated($"[yellow]cancelled[/]: {saved} finished runs are saved in {store.RunsFolder}; rerun with --resume to continue.");
+            var saved = store.LoadAll().Count(r => r.Identity?.Comparison == identity);
+            AnsiConsole.MarkupLineInterpolated($"[yellow]cancelled[/]: {saved} finished runs of this comparison are saved in {store.RunsFolder}; rerun with --resume to continue.");
             return ExitCodes.RunFailure;
         }
 
         var summary = ComparisonSummary.From(runs);
         var csv = summary.WriteCsv(store.Folder, runs);
-        var environment = RunEnvironment.Capture($"{dataset.Name} ({dataset.Train.Count:N0} + {dataset.Test.Count:N0} images)",
-                                                 "prelu " + string.Join(' ', context.Arguments));
+        var environment = RunEnvironment.Capture($"{dataset.Name} ({dataset.Train.Count:N0} + {dataset.Test.Count:N0} images)", command);
         var bornDead = BornDeadGrid.Default.Estimate(
             [.. config.Activations.Where(a => a.Kind is ActivationKind.ReLU or ActivationKind.PReLUChannelWise)], seed: 0, cancellationToken);
         var (report, charts) = ComparisonReport.Write(store.Folder, config, runs, summary, environment, csv, bornDead);
@@ -95,27 +98,62 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         return runs.All(r => r.Diverged) ? ExitCodes.RunFailure : ExitCodes.Success;
     }
 
-    private static RunStore OpenStore(string folder, bool resume)
+    private static RunStore OpenStore(string folder)
     {
-        RunStore store;
         try
         {
-            store = new RunStore(folder);
+            var store = new RunStore(folder);
             var probe = Path.Combine(store.Folder, $".write-test-{Environment.ProcessId}");
             File.WriteAllText(probe, "");
             File.Delete(probe);
+            return store;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ArgumentException($"--out: '{folder}' is not a writable folder ({e.Message}).", e);
         }
+    }
 
-        if (!resume && Directory.EnumerateFiles(store.RunsFolder, "*.json").Any())
+    /// <summary>
+    /// A results folder holds one comparison: its runs, summary, CSVs and report. Another comparison's outputs are never
+    /// replaced, and --resume continues only a comparison made under the same settings and data.
+    /// </summary>
+    private static void CheckFolder(RunStore store, ComparisonIdentity identity, bool resume)
+    {
+        var manifest = store.ReadManifest();
+        var outputs = new[] { "summary.csv", "epochs.csv", ComparisonReport.FileName }.Where(f => File.Exists(Path.Combine(store.Folder, f))).ToList();
+        if (manifest is null)
         {
-            throw new ArgumentException($"--out: '{store.Folder}' already holds runs of an earlier comparison; pass --resume to continue it, or choose another --out.");
+            if (outputs.Count > 0)
+            {
+                throw new ArgumentException(
+                    $"--out: '{store.Folder}' holds {string.Join(", ", outputs)} that no {ComparisonManifest.FileName} describes (another tool or an " +
+                    "older prelu made them); choose another --out or move them away.");
+            }
+
+            if (!resume && Directory.EnumerateFiles(store.RunsFolder, "*.json").Any())
+            {
+                throw new ArgumentException(
+                    $"--out: '{store.Folder}' already holds runs; pass --resume to reuse those made under these settings, or choose another --out.");
+            }
+
+            return;
         }
 
-        return store;
+        if (!resume)
+        {
+            throw new ArgumentException(
+                $"--out: '{store.Folder}' already holds a comparison ({manifest.Command}, started {manifest.Started:yyyy-MM-dd HH:mm}); " +
+                "pass --resume to continue it, or choose another --out.");
+        }
+
+        var differences = manifest.Identity.DifferencesFrom(identity);
+        if (differences.Count > 0)
+        {
+            throw new ArgumentException(
+                $"--resume: '{store.Folder}' holds a comparison under other settings ({string.Join("; ", differences)}); resuming would " +
+                "replace its summary and report. Choose another --out to keep both.");
+        }
     }
 
     private static IReadOnlyList<RunResult> RunWithProgress(ComparisonConfig config, LabeledTensors train, LabeledTensors test, RunStore store,

@@ -18,7 +18,7 @@ internal sealed class DataInfoCommand : Command<DataInfoCommand.Settings>
         Native.TorchNative.EnsureLoaded();
         TorchSharp.torch.zeros(1).Dispose();
         var clock = Stopwatch.StartNew();
-        var dataset = settings.LoadData();
+        var dataset = settings.LoadData(cancellationToken);
         var readSeconds = clock.Elapsed.TotalSeconds;
         using var train = dataset.TrainTensors(ImageLayout.Image);
         using var test = dataset.TestTensors(ImageLayout.Image);

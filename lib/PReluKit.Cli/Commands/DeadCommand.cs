@@ -47,7 +47,7 @@ internal sealed class DeadCommand : Command<DeadCommand.Settings>
         settings.StartTorch();
         var config = settings.TrainingConfig() with { Activation = settings.ActivationSpec };
         var model = config.Model;
-        var dataset = settings.LoadData();
+        var dataset = settings.LoadData(cancellationToken);
         using var train = dataset.TrainTensors(config.InputLayout);
         using var test = dataset.TestTensors(config.InputLayout);
         DeadNeuronReport? initial = null;

@@ -16,10 +16,11 @@ internal static class TerminalTable
             rendered.Title(Markup.Escape(table.Title));
         }
 
-        foreach (var (column, _) in columns)
+        foreach (var (column, index) in columns)
         {
             var header = new TableColumn(Markup.Escape(column.Header));
-            rendered.AddColumn(column.RightAligned ? header.RightAligned() : header);
+            header = column.RightAligned ? header.RightAligned() : header;
+            rendered.AddColumn(index == 0 ? header.NoWrap() : header); // names (activation, layer) stay whole
         }
 
         foreach (var row in table.Rows)

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using PReluKit.Cli.Rendering;
 using PReluKit.Data;
 using Spectre.Console.Cli;
 
@@ -14,8 +15,9 @@ internal class DataSettings : KitSettings
     [DefaultValue("subset")]
     public string Data { get; init; } = "subset";
 
-    /// <summary>Reads the chosen data set.</summary>
-    public ImageDataset LoadData() => FashionMnist.Load(Data);
+    /// <summary>Reads the chosen data set; a download of the full set shows its progress on standard error.</summary>
+    public ImageDataset LoadData(CancellationToken cancellationToken) =>
+        FashionMnist.Load(Data, new FashionMnistOptions { Progress = new DownloadProgressLine(), Cancellation = cancellationToken });
 
     /// <inheritdoc />
     protected override IEnumerable<string?> Problems()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using static TorchSharp.torch;
 
 namespace PReluKit.Activations;
@@ -13,6 +14,7 @@ namespace PReluKit.Activations;
 /// RReLU's upper bound. Derivatives at x = 0 follow PyTorch's autograd: the negative side's value for every member
 /// except ReLU, whose f′(0) = 0.
 /// </remarks>
+[JsonConverter(typeof(ActivationSpecJsonConverter))]
 public sealed record ActivationSpec
 {
     /// <summary>A spec as it is, unchecked: for specs read off modules (a learned α may leave the user-facing range).</summary>

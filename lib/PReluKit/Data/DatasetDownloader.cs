@@ -10,16 +10,21 @@ namespace PReluKit.Data;
 /// <remarks>
 /// The content (not the .gz) is hashed because mirrors and distributions recompress the same data.
 /// </remarks>
-public sealed class DatasetDownloader(HttpClient client, Uri baseAddress)
+/// <param name="client">The HTTP client; its own timeout is not relied on.</param>
+/// <param name="baseAddress">The folder URL the files are fetched from.</param>
+/// <param name="stallTimeout">How long the server may send nothing (before its response or between reads) before the download fails.</param>
+public sealed class DatasetDownloader(HttpClient client, Uri baseAddress, TimeSpan stallTimeout)
 {
     /// <summary>Downloads every file in <paramref name="expectedContentSha256"/> (name → hex SHA-256 of the gunzipped bytes) that the folder lacks.</summary>
     /// <exception cref="InvalidDataException">A file's content hash does not match; it is not kept.</exception>
-    /// <exception cref="IOException">The transfer failed; nothing partial is kept.</exception>
+    /// <exception cref="IOException">The transfer failed or stalled; nothing partial is kept.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; nothing partial is kept.</exception>
     public async Task DownloadAsync(string folder, IReadOnlyDictionary<string, string> expectedContentSha256,
                                     IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(expectedContentSha256);
         Directory.CreateDirectory(folder);
+        IO.StaleFiles.Remove(folder);
         foreach (var (file, expected) in expectedContentSha256)
         {
             var target = Path.Combine(folder, file);
@@ -34,21 +39,24 @@ public sealed class DatasetDownloader(HttpClient client, Uri baseAddress)
                                          CancellationToken cancellationToken)
     {
         var address = new Uri(baseAddress, file);
-        var temp = target + $".{Environment.ProcessId}.{Guid.NewGuid():N}.part";
+        var temp = target + IO.StaleFiles.TempSuffix("part");
         try
         {
             try
             {
-                using var response = await client.GetAsync(address, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                var received = 0L;
+                long? total = null;
+                void Waiting(TimeSpan waited) => progress?.Report(new DownloadProgress(file, received, total, waited));
+                using var response = await Stalling(
+                    token => client.GetAsync(address, HttpCompletionOption.ResponseHeadersRead, token), Waiting, cancellationToken).ConfigureAwait(false);
                 response.EnsureSuccessStatusCode();
-                var total = response.Content.Headers.ContentLength;
+                total = response.Content.Headers.ContentLength;
                 await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
                 await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
                 {
                     var buffer = new byte[1 << 16];
-                    long received = 0;
                     int read;
-                    while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                    while ((read = await Stalling(token => body.ReadAsync(buffer, token).AsTask(), Waiting, cancellationToken).ConfigureAwait(false)) > 0)
                     {
                         await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                         received += read;
@@ -78,6 +86,42 @@ public sealed class DatasetDownloader(HttpClient client, Uri baseAddress)
         finally
         {
             File.Delete(temp);
+        }
+    }
+
+    /// <summary>
+    /// Runs one network step, reporting every second it waits, and fails it with an <see cref="IOException"/> when the
+    /// server has sent nothing for <c>stallTimeout</c>; the caller's cancellation stays an <see cref="OperationCanceledException"/>.
+    /// </summary>
+    private async Task<T> Stalling<T>(Func<CancellationToken, Task<T>> step, Action<TimeSpan> waiting, CancellationToken cancellationToken)
+    {
+        using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var task = step(stall.Token);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!task.IsCompleted)
+        {
+            var remaining = stallTimeout - clock.Elapsed;
+            if (remaining <= TimeSpan.Zero)
+            {
+                await stall.CancelAsync().ConfigureAwait(false);
+                break;
+            }
+
+            await Task.WhenAny(task, Task.Delay(remaining < TimeSpan.FromSeconds(1) ? remaining : TimeSpan.FromSeconds(1), cancellationToken)).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!task.IsCompleted && clock.Elapsed >= TimeSpan.FromSeconds(1))
+            {
+                waiting(clock.Elapsed);
+            }
+        }
+
+        try
+        {
+            return await task.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new IOException($"the server sent nothing for {stallTimeout.TotalSeconds:0.#} s");
         }
     }
 

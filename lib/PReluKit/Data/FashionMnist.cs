@@ -139,10 +139,12 @@ public static class FashionMnist
 
     private static void Download(FashionMnistOptions options)
     {
-        using var ownClient = options.HttpClient is null ? new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(10) }) : null;
+        using var ownClient = options.HttpClient is null
+            ? new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(10) }) { Timeout = Timeout.InfiniteTimeSpan }
+            : null;
         var client = options.HttpClient ?? ownClient!;
-        new DatasetDownloader(client, options.DownloadBaseAddress)
-            .DownloadAsync(options.CacheFolder, options.ContentSha256, options.Progress)
+        new DatasetDownloader(client, options.DownloadBaseAddress, options.StallTimeout)
+            .DownloadAsync(options.CacheFolder, options.ContentSha256, options.Progress, options.Cancellation)
             .GetAwaiter().GetResult();
     }
 }

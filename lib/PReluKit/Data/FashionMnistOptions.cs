@@ -34,4 +34,10 @@ public sealed record FashionMnistOptions
 
     /// <summary>The HTTP client for downloads; a new one with a 10 s connect timeout when null.</summary>
     public HttpClient? HttpClient { get; init; }
+
+    /// <summary>How long a download may receive nothing (before the response or between reads) before it fails.</summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Stops a download; the partial file is removed.</summary>
+    public CancellationToken Cancellation { get; init; }
 }

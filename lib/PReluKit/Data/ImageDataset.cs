@@ -12,8 +12,8 @@ public sealed record ImageDataset(string Name, ImageSplit Train, ImageSplit Test
                                   double Mean, double Std, string Folder)
 {
     /// <summary>The training split as normalised tensors.</summary>
-    public LabeledTensors TrainTensors(ImageLayout layout) => Train.ToTensors(layout, Mean, Std);
+    public LabeledTensors TrainTensors(ImageLayout layout) => Train.ToTensors(layout, Mean, Std, Name);
 
     /// <summary>The test split as normalised tensors.</summary>
-    public LabeledTensors TestTensors(ImageLayout layout) => Test.ToTensors(layout, Mean, Std);
+    public LabeledTensors TestTensors(ImageLayout layout) => Test.ToTensors(layout, Mean, Std, Name);
 }

@@ -14,9 +14,9 @@ public sealed record ImageSplit(IdxImages Images, byte[] Labels)
 
     /// <summary>
     /// Normalised float32 features, (x / 255 − <paramref name="mean"/>) / <paramref name="std"/>, shaped by
-    /// <paramref name="layout"/>, and int64 labels.
+    /// <paramref name="layout"/>, and int64 labels, named <paramref name="name"/>.
     /// </summary>
-    public LabeledTensors ToTensors(ImageLayout layout, double mean, double std)
+    public LabeledTensors ToTensors(ImageLayout layout, double mean, double std, string name = "data")
     {
         Native.TorchNative.EnsureLoaded();
         long[] shape = layout == ImageLayout.Flat
@@ -44,6 +44,6 @@ public sealed record ImageSplit(IdxImages Images, byte[] Labels)
         });
 
         var labels = Array.ConvertAll(Labels, l => (long)l);
-        return new LabeledTensors(features, tensor(labels));
+        return new LabeledTensors(features, tensor(labels)) { Name = name };
     }
 }

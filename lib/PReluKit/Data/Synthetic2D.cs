@@ -82,7 +82,7 @@ public static class Synthetic2D
             labels[i] = label;
         }
 
-        return new LabeledTensors(tensor(features).view(count, 2), tensor(labels));
+        return new LabeledTensors(tensor(features).view(count, 2), tensor(labels)) { Name = name };
     }
 
     /// <summary>A standard normal draw (Box–Muller).</summary>

@@ -1,6 +1,9 @@
 namespace PReluKit.IO;
 
-/// <summary>Writes files so that readers see either the old content or the complete new content, never a part.</summary>
+/// <summary>
+/// Writes files so that readers see either the old content or the complete new content, never a part. A process killed
+/// mid-write leaves only a temp file, which <see cref="StaleFiles"/> removes later.
+/// </summary>
 public static class AtomicFile
 {
     /// <summary>Writes <paramref name="bytes"/> to a temp file beside <paramref name="path"/>, then renames it over.</summary>
@@ -33,6 +36,6 @@ public static class AtomicFile
     private static string TempPathFor(string path)
     {
         var full = Path.GetFullPath(path);
-        return Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        return Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}{StaleFiles.TempSuffix("tmp")}");
     }
 }

@@ -1,17 +1,27 @@
 using PReluKit.Data;
+using static TorchSharp.torch;
 
 namespace PReluKit.Training;
 
 /// <summary>
-/// Runs a <see cref="ComparisonConfig"/> into a <see cref="RunStore"/>: finished runs found in the store are skipped,
-/// each new run is saved as soon as it ends, a diverged run is recorded and the comparison goes on, and cancellation
-/// stops after the runs already saved.
+/// Runs a <see cref="ComparisonConfig"/> into a <see cref="RunStore"/>: finished runs of the same identity found in the
+/// store are reused, each new run is saved as soon as it ends, a diverged run is recorded and the comparison goes on, and
+/// cancellation stops after the runs already saved. Runs of other settings or data in the store are left alone.
 /// </summary>
 public static class Comparison
 {
-    /// <summary>Runs every (activation, seed) pair not already in <paramref name="store"/>.</summary>
-    /// <returns>All runs of the comparison, in execution order.</returns>
+    /// <summary>The identity the comparison's runs share on this data with the current thread count.</summary>
+    public static ComparisonIdentity IdentityOf(ComparisonConfig config, LabeledTensors train, LabeledTensors test)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        Native.TorchNative.EnsureLoaded();
+        return ComparisonIdentity.Of(config.Training, DataIdentity.Of(train, test), get_num_threads());
+    }
+
+    /// <summary>Runs every (activation, seed) pair not already in <paramref name="store"/>, holding the folder's writer lock meanwhile.</summary>
+    /// <returns>The comparison's runs (found or new), in execution order.</returns>
     /// <exception cref="OperationCanceledException">Cancelled; the runs finished before it are saved.</exception>
+    /// <exception cref="IOException">Another process is writing into the store's folder.</exception>
     public static IReadOnlyList<RunResult> Run(ComparisonConfig config, LabeledTensors train, LabeledTensors test, RunStore store,
                                                IProgress<TrainingEvent>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -22,8 +32,10 @@ public static class Comparison
             throw new ArgumentException("comparison: give at least one activation and one seed.", nameof(config));
         }
 
-        var runs = config.Runs().ToList();
-        if (runs.Any(r => !File.Exists(store.PathFor(r.Config, r.Seed))))
+        using var writer = store.Lock("a comparison");
+        var identity = IdentityOf(config, train, test);
+        var runs = config.Runs().Select(r => new RunIdentity(identity, r.Config, r.Seed)).ToList();
+        if (runs.Any(r => !File.Exists(store.PathFor(r))))
         {
             WarmUp(config, train, cancellationToken);
         }
@@ -31,8 +43,8 @@ public static class Comparison
         var results = new List<RunResult>(runs.Count);
         for (var i = 0; i < runs.Count; i++)
         {
-            var (runConfig, seed) = runs[i];
-            if (store.TryLoad(runConfig, seed) is { } done)
+            var run = runs[i];
+            if (store.TryLoad(run) is { } done)
             {
                 results.Add(done);
                 progress?.Report(new RunFinished(done, Skipped: true));
@@ -40,8 +52,8 @@ public static class Comparison
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report(new RunStarted(runConfig, seed, i, runs.Count));
-            var result = Trainer.Run(runConfig, seed, train, test, progress, cancellationToken);
+            progress?.Report(new RunStarted(run.Config, run.Seed, i, runs.Count));
+            var result = Trainer.Run(run.Config, run.Seed, train, test, progress, cancellationToken) with { Data = identity.Data };
             store.Save(result);
             results.Add(result);
             progress?.Report(new RunFinished(result, Skipped: false));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Analysis;
 using PReluKit.Activations;
 using PReluKit.IO;
@@ -92,14 +91,14 @@ public sealed record ComparisonSummary(ActivationSpec? Baseline, IReadOnlyList<A
             Column("mean_alpha", x => x.Epoch.Alphas.Count == 0 ? double.NaN : x.Epoch.Alphas.Average(a => a.Mean)));
     }
 
-    /// <summary>Writes <c>summary.csv</c> and <c>epochs.csv</c> into <paramref name="folder"/>, each atomically.</summary>
+    /// <summary>Writes <c>summary.csv</c> and <c>epochs.csv</c> into <paramref name="folder"/>, each atomically (UTF-8, see <see cref="CsvFile"/>).</summary>
     /// <returns>The two paths.</returns>
     public IReadOnlyList<string> WriteCsv(string folder, IReadOnlyList<RunResult> runs)
     {
         var summary = Path.Combine(folder, "summary.csv");
         var epochs = Path.Combine(folder, "epochs.csv");
-        AtomicFile.Write(summary, s => DataFrame.SaveCsv(ToDataFrame(), s, cultureInfo: CultureInfo.InvariantCulture));
-        AtomicFile.Write(epochs, s => DataFrame.SaveCsv(EpochsDataFrame(runs), s, cultureInfo: CultureInfo.InvariantCulture));
+        CsvFile.Write(summary, ToDataFrame());
+        CsvFile.Write(epochs, EpochsDataFrame(runs));
         return [summary, epochs];
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PReluKit.Training;
 
 /// <summary>One finished run: its configuration and seed, every epoch's record, and whether it diverged.</summary>
@@ -7,12 +9,29 @@ namespace PReluKit.Training;
 /// <param name="DivergedAtEpoch">The epoch whose loss became NaN or infinite; null when the run completed.</param>
 public sealed record RunResult(TrainingConfig Config, ulong Seed, IReadOnlyList<EpochRecord> Epochs, int? DivergedAtEpoch)
 {
+    /// <summary>The data it trained and was tested on; null for a run made outside a comparison.</summary>
+    public DataIdentity? Data { get; init; }
+
+    /// <summary>Intra-op threads it ran with (they change the result's bits); null when not recorded.</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>The kit's numerics version it was made with (<see cref="ComparisonIdentity.NumericsVersion"/>).</summary>
+    public int Numerics { get; init; } = ComparisonIdentity.NumericsVersion;
+
     /// <summary>True when the loss became NaN or infinite.</summary>
+    [JsonIgnore]
     public bool Diverged => DivergedAtEpoch is not null;
 
     /// <summary>The last epoch's record.</summary>
+    [JsonIgnore]
     public EpochRecord Final => Epochs[^1];
 
     /// <summary>The activation's key, as used in file names and tables.</summary>
+    [JsonIgnore]
     public string ActivationKey => Config.Activation.Key;
+
+    /// <summary>What makes this run what it is; null when its data or threads were not recorded.</summary>
+    [JsonIgnore]
+    public RunIdentity? Identity =>
+        Data is null || Threads is not { } threads ? null : new RunIdentity(ComparisonIdentity.Of(Config, Data, threads, Numerics), Config, Seed);
 }

@@ -1,33 +1,28 @@
-using System.Text.Json.Serialization;
 using System.Text.Json;
 using PReluKit.IO;
 
 namespace PReluKit.Training;
 
 /// <summary>
-/// A results folder: one JSON file per finished run under <c>runs/</c>, each written atomically. A rerun skips
-/// runs already there (resume), and folders from several machines merge by copying their <c>runs/</c> files together.
+/// A results folder: one JSON file per finished run under <c>runs/</c>, named by the run's identity
+/// (<see cref="RunIdentity.FileName"/>) and written atomically. A rerun under the same identity finds its runs (resume);
+/// a run under other settings or data gets another file beside them, so nothing is overwritten and nothing stale is
+/// reused. Folders from several machines merge by copying their <c>runs/</c> files together.
 /// </summary>
 public sealed class RunStore
 {
     /// <summary>The folder inside the results folder that holds the run files.</summary>
     public const string RunsFolderName = "runs";
 
-    /// <summary>The JSON settings of run files (NaN allowed, enums as names, indented).</summary>
-    public static JsonSerializerOptions JsonOptions { get; } = new()
-    {
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
-    /// <summary>Opens (and creates) the results folder.</summary>
+    /// <summary>Opens (and creates) the results folder, and removes temp files that killed processes left in it.</summary>
     /// <exception cref="IOException">The folder cannot be created or written.</exception>
     public RunStore(string folder)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         Folder = Path.GetFullPath(folder);
         Directory.CreateDirectory(RunsFolder);
+        StaleFiles.Remove(Folder);
+        StaleFiles.Remove(RunsFolder);
     }
 
     /// <summary>The results folder.</summary>
@@ -36,57 +31,71 @@ public sealed class RunStore
     /// <summary>Where run files live.</summary>
     public string RunsFolder => Path.Combine(Folder, RunsFolderName);
 
-    /// <summary>The file of one run: <c>runs/mlp-prelu_0.25-seed3.json</c>.</summary>
-    public string PathFor(TrainingConfig config, ulong seed)
+    /// <summary>The file of one run.</summary>
+    public string PathFor(RunIdentity identity)
     {
-        ArgumentNullException.ThrowIfNull(config);
-        var activation = config.Activation.Canonical.Replace(':', '_');
-        return Path.Combine(RunsFolder, $"{config.Model.ToString().ToLowerInvariant()}-{activation}-seed{seed}.json");
+        ArgumentNullException.ThrowIfNull(identity);
+        return Path.Combine(RunsFolder, identity.FileName);
     }
 
-    /// <summary>The finished run for (config, seed), or null when there is none.</summary>
-    /// <exception cref="InvalidDataException">The file exists but holds a different configuration or is unreadable.</exception>
-    public RunResult? TryLoad(TrainingConfig config, ulong seed)
+    /// <summary>The finished run with <paramref name="identity"/>, or null when there is none.</summary>
+    /// <exception cref="InvalidDataException">The file exists but is unreadable or holds another run.</exception>
+    public RunResult? TryLoad(RunIdentity identity)
     {
-        var path = PathFor(config, seed);
+        var path = PathFor(identity);
         if (!File.Exists(path))
         {
             return null;
         }
 
         var run = Read(path);
-        if (Serialize(run.Config) != Serialize(config) || run.Seed != seed)
-        {
-            throw new InvalidDataException(
-                $"'{path}' holds a run with a different configuration; use another results folder or delete the file to rerun it.");
-        }
-
-        return run;
+        return run.Identity == identity
+            ? run
+            : throw new InvalidDataException($"'{path}' holds a run of other settings than its name says; delete the file to rerun it.");
     }
 
     /// <summary>Writes a finished run atomically.</summary>
+    /// <exception cref="ArgumentException">The run does not record its data and threads, so it has no identity.</exception>
     public void Save(RunResult run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        AtomicFile.WriteAllText(PathFor(run.Config, run.Seed), JsonSerializer.Serialize(run, JsonOptions));
+        var identity = run.Identity
+                       ?? throw new ArgumentException("RunStore: a stored run must record its data and threads (Comparison.Run does).", nameof(run));
+        AtomicFile.WriteAllText(PathFor(identity), JsonSerializer.Serialize(run, KitJson.Options));
     }
 
-    /// <summary>Every run in the folder, ordered by file name.</summary>
+    /// <summary>Every run in the folder, whatever its comparison, ordered by file name.</summary>
     public IReadOnlyList<RunResult> LoadAll() =>
         [.. Directory.EnumerateFiles(RunsFolder, "*.json").Order(StringComparer.Ordinal).Select(Read)];
 
-    private static RunResult Read(string path)
+    /// <summary>Takes the folder's writer lock (<see cref="FolderLock"/>) for <paramref name="purpose"/>.</summary>
+    /// <exception cref="IOException">Another process is writing into the folder.</exception>
+    public FolderLock Lock(string purpose) => FolderLock.Acquire(Folder, purpose);
+
+    /// <summary>The folder's <c>comparison.json</c>, or null when it has none.</summary>
+    /// <exception cref="InvalidDataException">The file is not a valid manifest.</exception>
+    public ComparisonManifest? ReadManifest()
+    {
+        var path = Path.Combine(Folder, ComparisonManifest.FileName);
+        return File.Exists(path) ? Deserialize<ComparisonManifest>(path) : null;
+    }
+
+    /// <summary>Writes <c>comparison.json</c> atomically.</summary>
+    public void WriteManifest(ComparisonManifest manifest) =>
+        AtomicFile.WriteAllText(Path.Combine(Folder, ComparisonManifest.FileName), JsonSerializer.Serialize(manifest, KitJson.Options));
+
+    private static RunResult Read(string path) => Deserialize<RunResult>(path);
+
+    private static T Deserialize<T>(string path)
     {
         try
         {
-            return JsonSerializer.Deserialize<RunResult>(File.ReadAllText(path), JsonOptions)
-                   ?? throw new InvalidDataException($"'{path}' holds no run.");
+            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), KitJson.Options)
+                   ?? throw new InvalidDataException($"'{path}' is empty.");
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"'{path}' is not a valid run file: {e.Message}", e);
+            throw new InvalidDataException($"'{path}' is not a valid {typeof(T).Name} file: {e.Message}", e);
         }
     }
-
-    private static string Serialize(TrainingConfig config) => JsonSerializer.Serialize(config, JsonOptions);
 }

@@ -91,13 +91,13 @@ public static class Trainer
             var seconds = clock.Elapsed.TotalSeconds;
             if (diverged)
             {
-                return new RunResult(config, seed, epochs, epoch);
+                return new RunResult(config, seed, epochs, epoch) { Threads = get_num_threads() };
             }
 
             Record(Evaluate(model, test, deadData, epoch, lossSum / seen, (double)correct / seen, seconds, GradientNorms.PerLayer(model)));
         }
 
-        return new RunResult(config, seed, epochs, null);
+        return new RunResult(config, seed, epochs, null) { Threads = get_num_threads() };
     }
 
     /// <summary>

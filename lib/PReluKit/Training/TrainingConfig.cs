@@ -15,7 +15,6 @@ public sealed record TrainingConfig
     public ImageLayout InputLayout => Model == ModelKind.Cnn ? ImageLayout.Image : ImageLayout.Flat;
 
     /// <summary>The activation of every hidden layer.</summary>
-    [JsonConverter(typeof(ActivationSpecJsonConverter))]
     public ActivationSpec Activation { get; init; } = ActivationSpec.ReLU();
 
     /// <summary>Training epochs.</summary>

@@ -117,6 +117,42 @@ public class FashionMnistLocationTests
         Assert.DoesNotContain(Directory.GetFiles(root.Combine("cache")), f => f.EndsWith(".part", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_server_that_never_answers_times_out_with_progress_while_waiting_and_leaves_nothing()
+    {
+        using var root = new TempFolder();
+        TinyIdxSet.Write(root.Combine("origin"), trainCount: 6);
+        await using var server = new LoopbackHttpServer { Silent = true };
+        var hashes = ServeFolder(server, root.Combine("origin"));
+        var reports = new List<DownloadProgress>();
+        var options = Isolated(root, server.BaseAddress) with
+        {
+            ContentSha256 = hashes, StallTimeout = TimeSpan.FromSeconds(2.5), Progress = new InlineProgress<DownloadProgress>(reports.Add),
+        };
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var error = Assert.Throws<FileNotFoundException>(() => FashionMnist.LocateFull(options));
+
+        Assert.InRange(clock.Elapsed.TotalSeconds, 2, 20);
+        Assert.Contains("sent nothing for 2.5 s", error.Message, StringComparison.Ordinal);
+        Assert.Contains(reports, r => r.Waiting >= TimeSpan.FromSeconds(1));
+        Assert.Empty(Directory.GetFiles(root.Combine("cache")));
+    }
+
+    [Fact]
+    public async Task Cancelling_a_download_while_it_waits_stops_it_and_leaves_nothing()
+    {
+        using var root = new TempFolder();
+        TinyIdxSet.Write(root.Combine("origin"), trainCount: 6);
+        await using var server = new LoopbackHttpServer { Silent = true };
+        var hashes = ServeFolder(server, root.Combine("origin"));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
+        var options = Isolated(root, server.BaseAddress) with { ContentSha256 = hashes, Cancellation = cancel.Token };
+
+        Assert.ThrowsAny<OperationCanceledException>(() => FashionMnist.LocateFull(options));
+        Assert.Empty(Directory.GetFiles(root.Combine("cache")));
+    }
+
     private static Dictionary<string, string> ServeFolder(LoopbackHttpServer server, string folder)
     {
         var hashes = new Dictionary<string, string>();

@@ -6,7 +6,8 @@ namespace PReluKit.Tests.Infrastructure;
 
 /// <summary>
 /// A minimal HTTP/1.1 server on 127.0.0.1 for download tests. Each request for /NAME is answered with the bytes
-/// registered for NAME; a file marked as dropped announces its full length, sends half and closes the connection.
+/// registered for NAME; a file marked as dropped announces its full length, sends half and closes the connection; in
+/// silent mode every connection is accepted and read, and never answered.
 /// </summary>
 internal sealed class LoopbackHttpServer : IAsyncDisposable
 {
@@ -24,6 +25,9 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     public Uri BaseAddress => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
 
     public int Requests { get; private set; }
+
+    /// <summary>Accept and read requests, answer nothing (a server that hangs).</summary>
+    public bool Silent { get; set; }
 
     public void Serve(string name, byte[] body, bool dropHalfway = false)
     {
@@ -71,6 +75,12 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
             }
 
             Requests++;
+            if (Silent)
+            {
+                await Task.Delay(Timeout.Infinite, _stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                return;
+            }
+
             var name = requestLine.Split(' ') is [_, var target, ..] ? target.TrimStart('/') : "";
             (byte[] Body, bool Drop) file;
             bool found;

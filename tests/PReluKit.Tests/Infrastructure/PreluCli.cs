@@ -37,9 +37,20 @@ internal static class PreluCli
         return start;
     }
 
-    public static (int ExitCode, string Output, string Error) Run(string workingDirectory, params string[] arguments)
+    public static (int ExitCode, string Output, string Error) Run(string workingDirectory, params string[] arguments) =>
+        RunWith(new Dictionary<string, string>(), workingDirectory, arguments);
+
+    /// <summary>As <see cref="Run"/>, with extra environment variables.</summary>
+    public static (int ExitCode, string Output, string Error) RunWith(IReadOnlyDictionary<string, string> environment, string workingDirectory,
+                                                                      params string[] arguments)
     {
-        using var process = Process.Start(StartInfo(workingDirectory, arguments))!;
+        var start = StartInfo(workingDirectory, arguments);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(5)))

@@ -43,14 +43,19 @@ public class ComparisonTests(TrainingFixture data) : IClassFixture<TrainingFixtu
     }
 
     [Fact]
-    public void A_stored_run_with_another_configuration_is_not_silently_reused()
+    public void A_run_file_whose_content_is_another_run_is_refused_not_reused()
     {
         using var folder = new TempFolder();
         var store = new RunStore(folder.Path);
+        var dataIdentity = DataIdentity.Of(data.Train, data.Test);
         var config = Config.Training with { Activation = ActivationSpec.ReLU() };
-        store.Save(new RunResult(config with { LearningRate = 0.5 }, 1, [Epoch(0, 0.5)], null));
-        var error = Assert.Throws<InvalidDataException>(() => store.TryLoad(config, 1));
-        Assert.Contains("different configuration", error.Message);
+        var other = new RunResult(config with { LearningRate = 0.5 }, 1, [Epoch(0, 0.5)], null) { Data = dataIdentity, Threads = 2 };
+        var wanted = new RunIdentity(ComparisonIdentity.Of(config, dataIdentity, 2), config, 1);
+        Assert.Null(store.TryLoad(wanted)); // the run with lr 0.5 is another run: not found under this identity
+        store.Save(other);
+        File.Copy(store.PathFor(other.Identity!), store.PathFor(wanted)); // a file whose name lies
+        var error = Assert.Throws<InvalidDataException>(() => store.TryLoad(wanted));
+        Assert.Contains("other settings", error.Message);
     }
 
     [Fact]
@@ -58,13 +63,15 @@ public class ComparisonTests(TrainingFixture data) : IClassFixture<TrainingFixtu
     {
         using var folder = new TempFolder();
         var store = new RunStore(folder.Path);
-        var run = Trainer.Run(Config.Training with { Activation = ActivationSpec.PReLU() }, 5, data.Train, data.Test);
+        var run = Trainer.Run(Config.Training with { Activation = ActivationSpec.PReLU() }, 5, data.Train, data.Test)
+                  with { Data = DataIdentity.Of(data.Train, data.Test) };
         store.Save(run);
-        var loaded = store.TryLoad(run.Config, 5)!;
+        var loaded = store.TryLoad(run.Identity!)!;
         Assert.True(double.IsNaN(loaded.Epochs[0].TrainLoss));
         Assert.Equal(run.Final.TestAccuracy, loaded.Final.TestAccuracy);
         Assert.Equal(run.Final.Alphas[0].Values, loaded.Final.Alphas[0].Values);
         Assert.Equal(run.Config.Activation, loaded.Config.Activation);
+        Assert.Equal(run.Identity, loaded.Identity);
     }
 
     [Fact]

@@ -84,7 +84,16 @@ public static class IdxFile
             throw new FileNotFoundException($"IDX file '{path}' does not exist.", path);
         }
 
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new IOException($"IDX file '{path}' cannot be read ({e.Message}).", e);
+        }
+
         if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
         {
             return file;

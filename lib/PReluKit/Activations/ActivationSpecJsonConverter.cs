@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using PReluKit.Activations;
 
-namespace PReluKit.Training;
+namespace PReluKit.Activations;
 
 /// <summary>Stores an <see cref="ActivationSpec"/> as its canonical string, e.g. <c>"leaky:0.01"</c>.</summary>
 public sealed class ActivationSpecJsonConverter : JsonConverter<ActivationSpec>

@@ -1,0 +1,83 @@
+namespace PReluKit.IO;
+
+/// <summary>
+/// One writer per folder: an exclusive lock on <c>.prelu.lock</c> (an OS file lock, so it is released when the process
+/// exits, even by a crash or a kill), with the holder's pid and purpose in <c>.prelu.lock.owner</c> for the message a
+/// second process gets. Re-entrant within a process; dispose to release.
+/// </summary>
+public sealed class FolderLock : IDisposable
+{
+    private const string LockName = ".prelu.lock";
+    private const string OwnerName = ".prelu.lock.owner";
+    private static readonly Dictionary<string, (FileStream Stream, int Count)> Held = new(StringComparer.Ordinal);
+    private readonly string _folder;
+    private bool _released;
+
+    private FolderLock(string folder) => _folder = folder;
+
+    /// <summary>Takes the lock on <paramref name="folder"/> for <paramref name="purpose"/> (e.g. the command line).</summary>
+    /// <exception cref="IOException">Another process holds it; the message names it.</exception>
+    public static FolderLock Acquire(string folder, string purpose)
+    {
+        var full = Path.GetFullPath(folder);
+        lock (Held)
+        {
+            if (Held.TryGetValue(full, out var held))
+            {
+                Held[full] = (held.Stream, held.Count + 1);
+                return new FolderLock(full);
+            }
+
+            Directory.CreateDirectory(full);
+            FileStream stream;
+            try
+            {
+                stream = new FileStream(Path.Combine(full, LockName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException e)
+            {
+                throw new IOException($"the results folder '{full}' is in use by {Owner(full)}; wait for it to finish or choose another folder.", e);
+            }
+
+            AtomicFile.WriteAllText(Path.Combine(full, OwnerName),
+                $"pid {Environment.ProcessId} since {DateTimeOffset.Now:yyyy-MM-dd HH:mm:ss}: {purpose}");
+            Held[full] = (stream, 1);
+            return new FolderLock(full);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (Held)
+        {
+            if (_released || !Held.TryGetValue(_folder, out var held))
+            {
+                return;
+            }
+
+            _released = true;
+            if (held.Count > 1)
+            {
+                Held[_folder] = (held.Stream, held.Count - 1);
+                return;
+            }
+
+            Held.Remove(_folder);
+            File.Delete(Path.Combine(_folder, OwnerName));
+            held.Stream.Dispose();
+        }
+    }
+
+    private static string Owner(string folder)
+    {
+        try
+        {
+            return "another process (" + File.ReadAllText(Path.Combine(folder, OwnerName)).Trim() + ")";
+        }
+        catch (IOException)
+        {
+            return "another process";
+        }
+    }
+}
