@@ -1,30 +1,28 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using PReluKit.Activations;
 using PReluKit.Benchmarking;
 using PReluKit.Data;
 using PReluKit.Training;
-using static TorchSharp.torch;
 
 namespace PReluKit.Benchmarks;
 
 /// <summary>
-/// One training epoch per invocation, on the full Fashion-MNIST when it is installed (else the shipped subset):
-/// the naive TorchSharp loop (baseline) against the kit's loop, and the kit's loop per activation. Ratios: kit / naive
-/// directly; PReLU / ReLU as the quotient of the two kit rows.
+/// One training epoch per invocation, on the full Fashion-MNIST when it is installed (else the shipped subset), through
+/// the same contestants as <c>prelu bench</c> (<see cref="EpochBenchmark"/>). Two categories, each with its own baseline
+/// so BenchmarkDotNet's Ratio column is the row to read: "loop" (kit loop / naive loop, ReLU) and "activation"
+/// (X / ReLU, kit loop). BenchmarkDotNet runs contestants one after another, not interleaved; see the README on how
+/// that and <c>prelu bench</c>'s interleaved rounds differ.
 /// </summary>
 [InProcess]
 [WarmupCount(1)]
-[IterationCount(5)]
+[IterationCount(8)]
 [InvocationCount(1)]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 public class EpochTimes
 {
-    private readonly Dictionary<string, (nn.Module<Tensor, Tensor> Model, optim.Optimizer Optimizer, BatchIterator Batches)> _kit = [];
+    private readonly Dictionary<string, Contestant> _contestants = [];
     private LabeledTensors _train = null!;
-    private nn.Module<Tensor, Tensor> _naiveModel = null!;
-    private optim.Optimizer _naiveOptimizer = null!;
-    private Generator _naiveGenerator = null!;
-    private nn.Module<Tensor, Tensor, Tensor> _loss = null!;
-    private int _epoch;
 
     [Params("mlp", "cnn")]
     public string Model { get; set; } = "mlp";
@@ -34,55 +32,49 @@ public class EpochTimes
     {
         Native.TorchNative.EnsureLoaded();
         var data = IdxFolder.IsComplete(FashionMnist.SystemFolder) ? FashionMnist.LoadFull() : FashionMnist.LoadSubset();
-        var kind = Model == "cnn" ? ModelKind.Cnn : ModelKind.Mlp;
-        _train = data.TrainTensors(TrainingConfig.For(kind).InputLayout);
-        var config = TrainingConfig.For(kind);
+        var config = TrainingConfig.For(Model == "cnn" ? ModelKind.Cnn : ModelKind.Mlp);
+        _train = data.TrainTensors(config.InputLayout);
+        _contestants["naive"] = EpochBenchmark.Naive(config, _train);
+        _contestants["loop"] = EpochBenchmark.Kit(config, _train);
         foreach (var spec in new[] { ActivationSpec.ReLU(), ActivationSpec.Leaky(), ActivationSpec.PReLU(), ActivationSpec.PReLUShared() })
         {
-            var model = Trainer.Build(config with { Activation = spec }, 0, _train);
-            _kit[spec.Key] = (model, ParameterGroups.Sgd(model, config.LearningRate, config.Momentum), new BatchIterator(_train, config.BatchSize, seed: 0));
+            _contestants[spec.Key] = EpochBenchmark.Kit(config with { Activation = spec }, _train);
         }
-
-        _naiveModel = Trainer.Build(config, 0, _train);
-        _naiveOptimizer = optim.SGD(_naiveModel.parameters(), config.LearningRate, config.Momentum);
-        _naiveGenerator = new Generator(0);
-        _loss = nn.CrossEntropyLoss();
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        foreach (var (model, _, batches) in _kit.Values)
+        foreach (var contestant in _contestants.Values)
         {
-            model.Dispose();
-            batches.Dispose();
+            contestant.Dispose();
         }
 
-        _kit.Clear();
-        _naiveModel.Dispose();
-        _naiveGenerator.Dispose();
-        _loss.Dispose();
+        _contestants.Clear();
         _train.Dispose();
     }
 
     [Benchmark(Baseline = true)]
-    public double NaiveLoopReLU() => NaiveTrainingLoop.Epoch(_naiveModel, _naiveOptimizer, _train, 128, _naiveGenerator);
+    [BenchmarkCategory("loop")]
+    public double NaiveLoopReLU() => _contestants["naive"].Run();
 
     [Benchmark]
-    public double KitLoopReLU() => Kit("relu");
+    [BenchmarkCategory("loop")]
+    public double KitLoopReLUAgainstNaive() => _contestants["loop"].Run();
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("activation")]
+    public double KitLoopReLU() => _contestants["relu"].Run();
 
     [Benchmark]
-    public double KitLoopLeaky() => Kit("leaky");
+    [BenchmarkCategory("activation")]
+    public double KitLoopLeaky() => _contestants["leaky"].Run();
 
     [Benchmark]
-    public double KitLoopPReLU() => Kit("prelu");
+    [BenchmarkCategory("activation")]
+    public double KitLoopPReLU() => _contestants["prelu"].Run();
 
     [Benchmark]
-    public double KitLoopPReLUShared() => Kit("prelu-shared");
-
-    private double Kit(string key)
-    {
-        var (model, optimizer, batches) = _kit[key];
-        return Trainer.TrainEpoch(model, optimizer, _loss, batches, ++_epoch, []).LossSum;
-    }
+    [BenchmarkCategory("activation")]
+    public double KitLoopPReLUShared() => _contestants["prelu-shared"].Run();
 }

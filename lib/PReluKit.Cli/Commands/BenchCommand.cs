@@ -24,9 +24,9 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
     public sealed class Settings : ComputeSettings
     {
         [CommandOption("--repeats <N>")]
-        [Description("Repetitions per contestant (medians are reported).")]
-        [DefaultValue(3)]
-        public int Repeats { get; init; } = 3;
+        [Description("Interleaved rounds per epoch comparison (A B A B …; medians and paired ratios with 95 % intervals are reported).")]
+        [DefaultValue(6)]
+        public int Repeats { get; init; } = 6;
 
         protected override IEnumerable<string?> Problems() => [.. base.Problems(), Check.Range("--repeats", Repeats, 1, 100)];
     }
@@ -35,7 +35,7 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
     {
         settings.StartTorch();
         zeros(1).Dispose(); // start libtorch before any clock runs
-        var results = new Table().Title($"prelu bench — {Environment.ProcessorCount} cores, {get_num_threads()} torch threads, medians of {settings.Repeats} repeats")
+        var results = new Table().Title($"prelu bench — {Environment.ProcessorCount} cores, {get_num_threads()} torch threads, {settings.Repeats} interleaved rounds per epoch comparison")
             .AddColumn("measurement").AddColumn(new TableColumn("result").RightAligned()).AddColumn("note");
 
         var clock = Stopwatch.StartNew();
@@ -46,27 +46,26 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         results.AddRow($"load {dataset.Name} ({dataset.Train.Count:N0} training images)", $"{loaded:0.00} s", $"read + validate {read:0.00} s, then normalised (N, 784) tensors; target < 2 s for the full set");
         using var flatTest = dataset.TestTensors(ImageLayout.Flat);
 
-        AddKernels(results, settings.Repeats);
+        AddKernels(results, settings.Repeats, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
         var mlp = TrainingConfig.For(ModelKind.Mlp);
-        var (kit, naive) = EpochBenchmark.KitAgainstNaive(mlp, flatTrain, flatTest, settings.Repeats, epochs: 2, cancellationToken);
-        results.AddRow("MLP epoch: kit loop / naive loop", Ratio(kit.Median, naive.Median),
+        var (kit, naive) = EpochBenchmark.KitAgainstNaive(mlp, flatTrain, settings.Repeats, cancellationToken);
+        results.AddRow("MLP epoch: kit loop / naive loop", Ratio(kit, naive),
             $"{kit.Median:0.000} s vs {naive.Median:0.000} s (ReLU, batch {mlp.BatchSize}); the kit also tracks loss and accuracy");
-        var mlpTimes = EpochBenchmark.Activations(mlp, Compared, flatTrain, flatTest, settings.Repeats, epochs: 2, cancellationToken);
+        var mlpTimes = EpochBenchmark.Activations(mlp, Compared, flatTrain, settings.Repeats, cancellationToken);
         AddOverhead(results, "MLP", mlpTimes);
         var gemm = GemmThroughput.MeasureGflops();
         results.AddRow("float32 GEMM throughput (1024³ matmul)", $"{gemm:0.0} GFLOP/s", "the floor for an epoch's matrix work on this machine");
         AddGemmFraction(results, "MLP", mlp, flatTrain.Count, mlpTimes[0].Median, gemm);
 
         using (var imageTrain = dataset.TrainTensors(ImageLayout.Image))
-        using (var imageTest = dataset.TestTensors(ImageLayout.Image))
         {
             var cnn = TrainingConfig.For(ModelKind.Cnn);
-            var (cnnKit, cnnNaive) = EpochBenchmark.KitAgainstNaive(cnn, imageTrain, imageTest, settings.Repeats, epochs: 1, cancellationToken);
-            results.AddRow("CNN epoch: kit loop / naive loop", Ratio(cnnKit.Median, cnnNaive.Median),
+            var (cnnKit, cnnNaive) = EpochBenchmark.KitAgainstNaive(cnn, imageTrain, settings.Repeats, cancellationToken);
+            results.AddRow("CNN epoch: kit loop / naive loop", Ratio(cnnKit, cnnNaive),
                 $"{cnnKit.Median:0.000} s vs {cnnNaive.Median:0.000} s (ReLU, batch {cnn.BatchSize})");
-            var cnnTimes = EpochBenchmark.Activations(cnn, Compared, imageTrain, imageTest, settings.Repeats, epochs: 1, cancellationToken);
+            var cnnTimes = EpochBenchmark.Activations(cnn, Compared, imageTrain, settings.Repeats, cancellationToken);
             AddOverhead(results, "CNN", cnnTimes);
             AddGemmFraction(results, "CNN", cnn, imageTrain.Count, cnnTimes[0].Median, gemm);
         }
@@ -97,60 +96,49 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
 
     /// <summary>
     /// The activation alone, on the CNN's first activation (128×16×28×28, 1.6 M elements): the kit's PReLU against
-    /// TorchSharp's <c>nn.PReLU</c>, and against ReLU. Contestants alternate round by round so drift hits all alike.
+    /// TorchSharp's <c>nn.PReLU</c>, and against ReLU, interleaved round by round.
     /// </summary>
-    private static void AddKernels(Table table, int repeats)
+    private static void AddKernels(Table table, int repeats, CancellationToken cancellationToken)
     {
         long[] shape = [128, 16, 28, 28];
+        var rounds = Math.Max(25, 4 * repeats); // short units: many rounds, so a GC pause or a neighbour's burst stays out of the median
         var kitNative = PReLU.ChannelWise(16, name: "kit PReLU (libtorch backward)");
         kitNative.FusedBackward = false;
-        nn.Module<Tensor, Tensor>[] modules =
-        [
-            nn.ReLU(),
-            nn.PReLU(16, AlphaInit.He),
-            PReLU.ChannelWise(16, name: "kit PReLU"),
-            kitNative,
-        ];
-        foreach (var module in modules)
-        {
-            // Untimed: lets .NET's tiered JIT promote the managed parts (autograd node, kernel call) as a training run would.
-            ActivationTiming.Measure(module, shape, repeats: 3, iterations: 10);
-        }
-
-        var forward = modules.Select(_ => new List<double>()).ToList();
-        var both = modules.Select(_ => new List<double>()).ToList();
-        for (var r = 0; r < Math.Max(7, repeats); r++) // short rounds: more of them, so an occasional GC pause stays out of the median
-        {
-            for (var m = 0; m < modules.Length; m++)
-            {
-                var (f, fb) = ActivationTiming.Measure(modules[m], shape, repeats: 1, iterations: 10);
-                forward[m].Add(f.Median);
-                both[m].Add(fb.Median);
-            }
-        }
-
-        double Median(List<double> values) => new Timing("", values).Median;
+        nn.Module<Tensor, Tensor>[] modules = [nn.ReLU(), nn.PReLU(16, AlphaInit.He), PReLU.ChannelWise(16, name: "kit PReLU"), kitNative];
+        var forward = Run(modules.Select(m => ActivationTiming.Forward(m, shape)).ToList());
+        var both = Run(modules.Select(m => ActivationTiming.ForwardBackward(m, shape)).ToList());
         var (relu, torchPrelu, kit, kitLibtorch) = (0, 1, 2, 3);
         var label = $"activation on {string.Join('×', shape)}";
-        table.AddRow($"{label}: kit PReLU / TorchSharp nn.PReLU, forward", Ratio(Median(forward[kit]), Median(forward[torchPrelu])),
-            $"{Median(forward[kit]) * 1e3:0.000} ms vs {Median(forward[torchPrelu]) * 1e3:0.000} ms (both run libtorch's forward)");
-        table.AddRow($"{label}: kit PReLU / TorchSharp nn.PReLU, forward+backward", Ratio(Median(both[kit]), Median(both[torchPrelu])),
-            $"{Median(both[kit]) * 1e3:0.000} ms vs {Median(both[torchPrelu]) * 1e3:0.000} ms; the kit's fused backward against libtorch's " +
-            $"(kit with libtorch's backward: {Median(both[kitLibtorch]) * 1e3:0.000} ms)");
-        table.AddRow($"{label}: kit PReLU / ReLU, forward+backward", Ratio(Median(both[kit]), Median(both[relu])),
-            $"{Median(both[kit]) * 1e3:0.000} ms vs {Median(both[relu]) * 1e3:0.000} ms");
+        table.AddRow($"{label}: kit PReLU / TorchSharp nn.PReLU, forward", Ratio(forward[kit], forward[torchPrelu]),
+            $"{Ms(forward[kit])} vs {Ms(forward[torchPrelu])} (both run libtorch's forward)");
+        table.AddRow($"{label}: kit PReLU / TorchSharp nn.PReLU, forward+backward", Ratio(both[kit], both[torchPrelu]),
+            $"{Ms(both[kit])} vs {Ms(both[torchPrelu])}; the kit's fused backward against libtorch's (kit with libtorch's backward: {Ms(both[kitLibtorch])})");
+        table.AddRow($"{label}: kit PReLU / ReLU, forward+backward", Ratio(both[kit], both[relu]), $"{Ms(both[kit])} vs {Ms(both[relu])}");
         foreach (var module in modules)
         {
             module.Dispose();
         }
+
+        IReadOnlyList<Timing> Run(List<Contestant> contestants)
+        {
+            try
+            {
+                return Interleaved.Run(contestants, rounds, cancellationToken);
+            }
+            finally
+            {
+                contestants.ForEach(c => c.Dispose());
+            }
+        }
     }
+
+    private static string Ms(Timing timing) => $"{timing.Median * 1e3:0.000} ms";
 
     private static void AddOverhead(Table table, string model, IReadOnlyList<Timing> timings)
     {
-        var relu = timings[0].Median;
         foreach (var timing in timings.Skip(1))
         {
-            table.AddRow($"{model} epoch: {timing.Name} / ReLU", Ratio(timing.Median, relu), $"{timing.Median:0.000} s vs {relu:0.000} s");
+            table.AddRow($"{model} epoch: {timing.Name} / ReLU", Ratio(timing, timings[0]), $"{timing.Median:0.000} s vs {timings[0].Median:0.000} s (medians)");
         }
     }
 
@@ -161,5 +149,6 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
             $"{achieved:0.0} GFLOP/s of multiply-accumulate work (forward + backward ≈ 3 × forward)");
     }
 
-    private static string Ratio(double a, double b) => (a / b).ToString("0.000", CultureInfo.InvariantCulture);
+    /// <summary>The paired ratio of interleaved rounds, with its 95 % interval.</summary>
+    private static string Ratio(Timing a, Timing b) => a.RatioTo(b).ToString();
 }

@@ -17,26 +17,24 @@ namespace PReluKit.Activations;
 /// <para>
 /// Layout: x is contiguous float32 viewed as (outer, channels, inner) — channels on dim 1, or one channel for a shared α.
 /// The work is cut into fixed chunks whose partial α sums are added in chunk order, so the result does not depend on
-/// how many threads ran the chunks: the same inputs give the same bits.
+/// how many threads ran the chunks: the same inputs give the same bits. The chunks run on libtorch's OpenMP team
+/// (<see cref="OpenMpTeam"/>).
 /// </para>
 /// <para>Semantics are PyTorch's: at x = 0 the input gradient is α·g and x contributes nothing to α; NaN in x gives NaN in α's gradient.</para>
 /// </remarks>
 internal static unsafe class PReluBackwardKernel
 {
-    /// <summary>Elements per chunk: large enough to amortise scheduling, small enough to balance 2–16 threads.</summary>
-    internal const long ChunkElements = 1 << 16;
+    /// <summary>
+    /// Elements per chunk: small enough that the MLP's 128×256 layer splits across two threads, large enough to amortise
+    /// the per-chunk work. Chunks are the unit of the α sums' fixed order, so changing this changes α's gradient bits.
+    /// </summary>
+    internal const long ChunkElements = 1 << 14;
 
     /// <summary>
     /// Below this many elements <see cref="PReLU"/> keeps libtorch's backward: the custom autograd node has a fixed cost per
-    /// call, which libtorch's per-element excess only outweighs above this size.
+    /// call, which libtorch's per-element excess only outweighs above this size (README, "Performance", has the profile).
     /// </summary>
-    internal const long MinimumElements = 1 << 15;
-
-    /// <summary>
-    /// Below this many elements the sweep runs on the calling thread: .NET workers sharing the cores with libtorch's OpenMP
-    /// threads (which spin after each parallel op) gave mid-sized sweeps a heavy tail.
-    /// </summary>
-    internal const long ParallelThreshold = 1 << 22;
+    internal const long MinimumElements = 1 << 13;
 
     /// <summary>
     /// Returns (∂L/∂x, ∂L/∂α) for y = PReLU(x; α). <paramref name="input"/> must be contiguous float32 on the CPU with
@@ -102,9 +100,17 @@ internal static unsafe class PReluBackwardKernel
         }
 
         var threads = get_num_threads();
-        if (numel >= ParallelThreshold && threads > 1 && chunks > 1)
+        if (threads > 1 && chunks > 1 && OpenMpTeam.IsAvailable)
         {
-            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, Sweep);
+            // On libtorch's own OpenMP team (its workers spin, ready, after each parallel op; .NET threads would compete
+            // with them). Chunk k goes to team thread k mod threads: the partial sums, and so the bits, do not depend on the split.
+            OpenMpTeam.Run(Math.Min(threads, chunks), (thread, team) =>
+            {
+                for (var k = thread; k < chunks; k += team)
+                {
+                    Sweep(k);
+                }
+            });
         }
         else
         {

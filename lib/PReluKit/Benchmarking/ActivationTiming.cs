@@ -3,53 +3,56 @@ using static TorchSharp.torch;
 
 namespace PReluKit.Benchmarking;
 
-/// <summary>Forward and forward+backward time of one activation module on one tensor shape.</summary>
+/// <summary>Contestants that time one activation module on one tensor shape, for <see cref="Interleaved"/>.</summary>
 public static class ActivationTiming
 {
     /// <summary>
-    /// Median seconds per forward pass and per forward+backward pass of <paramref name="module"/> on a random input of
-    /// <paramref name="shape"/> (gradients w.r.t. the input and any parameters), over <paramref name="repeats"/> timed
-    /// rounds of <paramref name="iterations"/> calls each, after one untimed round.
+    /// <paramref name="iterations"/> forward passes (no gradients) of <paramref name="module"/> on a random input of
+    /// <paramref name="shape"/> per unit; returns seconds per pass.
     /// </summary>
-    public static (Timing Forward, Timing ForwardBackward) Measure(nn.Module<Tensor, Tensor> module, long[] shape, int repeats = 5, int iterations = 5)
+    public static Contestant Forward(nn.Module<Tensor, Tensor> module, long[] shape, int iterations = 10, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(module);
-        ArgumentNullException.ThrowIfNull(shape);
-        using var input = randn(shape, generator: new Generator(1)).requires_grad_();
-        using var upstream = ones(shape);
-        var forward = new List<double>();
-        var backward = new List<double>();
-        for (var round = 0; round <= repeats; round++)
+        var input = randn(shape, generator: new Generator(1));
+        return new Contestant(name ?? module.GetName(), () =>
         {
+            using var noGrad = no_grad();
             var clock = Stopwatch.StartNew();
-            using (no_grad())
-            {
-                for (var i = 0; i < iterations; i++)
-                {
-                    using var scope = NewDisposeScope();
-                    module.call(input);
-                }
-            }
-
-            var f = clock.Elapsed.TotalSeconds / iterations;
-            clock.Restart();
             for (var i = 0; i < iterations; i++)
             {
                 using var scope = NewDisposeScope();
-                module.call(input).backward([upstream]);
+                module.call(input);
             }
 
-            var fb = clock.Elapsed.TotalSeconds / iterations;
-            module.zero_grad();
-            input.grad?.zero_();
-            if (round > 0)
+            return clock.Elapsed.TotalSeconds / iterations;
+        }, input.Dispose);
+    }
+
+    /// <summary>
+    /// <paramref name="iterations"/> forward+backward passes per unit: the gradients of the input and of the module's
+    /// parameters for a random upstream gradient, computed with <c>autograd.grad</c> (nothing accumulates between passes).
+    /// </summary>
+    public static Contestant ForwardBackward(nn.Module<Tensor, Tensor> module, long[] shape, int iterations = 10, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        var input = randn(shape, generator: new Generator(1)).requires_grad_();
+        var upstream = randn(shape, generator: new Generator(2));
+        var wrt = new List<Tensor> { input };
+        wrt.AddRange(module.parameters());
+        return new Contestant(name ?? module.GetName(), () =>
+        {
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < iterations; i++)
             {
-                forward.Add(f);
-                backward.Add(fb);
+                using var scope = NewDisposeScope();
+                autograd.grad([module.call(input)], wrt, [upstream]);
             }
-        }
 
-        var name = $"{module.GetName()} {Shapes.Format(shape)}";
-        return (new Timing($"{name} forward", forward), new Timing($"{name} forward+backward", backward));
+            return clock.Elapsed.TotalSeconds / iterations;
+        }, () =>
+        {
+            input.Dispose();
+            upstream.Dispose();
+        });
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using PReluKit.Activations;
 using PReluKit.Data;
 using PReluKit.Training;
@@ -6,66 +7,82 @@ using static TorchSharp.torch;
 namespace PReluKit.Benchmarking;
 
 /// <summary>
-/// Epoch-time measurements of the kit's training loop: against the naive loop, and PReLU against ReLU. Runs
-/// alternate between the contestants so drift in machine speed hits both alike; each contestant's first epoch is
-/// discarded as warm-up.
+/// Epoch-time contestants for <see cref="Interleaved"/>: the kit's training loop (<see cref="Trainer.TrainEpoch"/>, exactly what
+/// a run times) for any activation, and the naive loop it is measured against. Each keeps its model and optimiser across
+/// rounds, so every round is one more epoch of the same training.
 /// </summary>
 public static class EpochBenchmark
 {
-    /// <summary>Median epoch seconds of the kit's loop (<see cref="Trainer"/>) and of <see cref="NaiveTrainingLoop"/>.</summary>
-    public static (Timing Kit, Timing Naive) KitAgainstNaive(TrainingConfig config, LabeledTensors train, LabeledTensors test, int repeats, int epochs,
-                                                            CancellationToken cancellationToken = default)
+    /// <summary>The kit's loop training <paramref name="config"/> on <paramref name="train"/>, one epoch per unit, named by its activation.</summary>
+    public static Contestant Kit(TrainingConfig config, LabeledTensors train, ulong seed = 0, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var kit = new List<double>();
-        var naive = new List<double>();
-        for (var r = 0; r < repeats; r++)
+        var model = Trainer.Build(config, seed, train);
+        var optimizer = Trainer.CreateOptimizer(model, config);
+        var loss = nn.CrossEntropyLoss();
+        var batches = new BatchIterator(train, config.BatchSize, shuffle: true, seed);
+        var epoch = 0;
+        return new Contestant(name ?? config.Activation.DisplayName, () =>
         {
-            kit.AddRange(KitEpochs(config, (ulong)r, train, test, epochs, cancellationToken));
-            naive.AddRange(NaiveEpochs(config, (ulong)r, train, epochs, cancellationToken));
-        }
-
-        return (new Timing("kit loop", kit), new Timing("naive loop", naive));
+            var clock = Stopwatch.StartNew();
+            Trainer.TrainEpoch(model, optimizer, loss, batches, ++epoch, []);
+            return clock.Elapsed.TotalSeconds;
+        }, () =>
+        {
+            batches.Dispose();
+            loss.Dispose();
+            model.Dispose();
+        });
     }
 
-    /// <summary>Median epoch seconds of the kit's loop for each activation, alternating between them.</summary>
+    /// <summary><see cref="NaiveTrainingLoop"/> on the same model and data, one epoch per unit.</summary>
+    public static Contestant Naive(TrainingConfig config, LabeledTensors train, ulong seed = 0)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var model = Trainer.Build(config, seed, train);
+        var optimizer = optim.SGD(model.parameters(), config.LearningRate, config.Momentum);
+        var generator = new Generator(seed);
+        return new Contestant("naive loop", () => NaiveTrainingLoop.Epoch(model, optimizer, train, config.BatchSize, generator), () =>
+        {
+            generator.Dispose();
+            model.Dispose();
+        });
+    }
+
+    /// <summary>Epoch times of each activation's kit loop, interleaved over <paramref name="rounds"/> rounds.</summary>
     public static IReadOnlyList<Timing> Activations(TrainingConfig config, IReadOnlyList<ActivationSpec> activations, LabeledTensors train,
-                                                    LabeledTensors test, int repeats, int epochs, CancellationToken cancellationToken = default)
+                                                    int rounds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(activations);
-        var times = activations.Select(_ => new List<double>()).ToList();
-        for (var r = 0; r < repeats; r++)
+        var contestants = activations.Select(a => Kit(config with { Activation = a }, train)).ToList();
+        try
         {
-            for (var a = 0; a < activations.Count; a++)
+            return Interleaved.Run(contestants, rounds, cancellationToken);
+        }
+        finally
+        {
+            contestants.ForEach(c => c.Dispose());
+        }
+    }
+
+    /// <summary>The kit's loop against the naive loop (<paramref name="config"/>'s activation), interleaved: (kit, naive).</summary>
+    public static (Timing Kit, Timing Naive) KitAgainstNaive(TrainingConfig config, LabeledTensors train, int rounds,
+                                                            CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        Contestant[] contestants = [Kit(config, train, name: "kit loop"), Naive(config, train)];
+        try
+        {
+            var times = Interleaved.Run(contestants, rounds, cancellationToken);
+            return (times[0], times[1]);
+        }
+        finally
+        {
+            foreach (var contestant in contestants)
             {
-                times[a].AddRange(KitEpochs(config with { Activation = activations[a] }, (ulong)r, train, test, epochs, cancellationToken));
+                contestant.Dispose();
             }
         }
-
-        return [.. activations.Select((a, i) => new Timing(a.DisplayName, times[i]))];
-    }
-
-    private static IEnumerable<double> KitEpochs(TrainingConfig config, ulong seed, LabeledTensors train, LabeledTensors test, int epochs,
-                                                 CancellationToken cancellationToken)
-    {
-        // A small dead-neuron sample keeps the untimed evaluation between epochs short.
-        var run = Trainer.Run(config with { Epochs = epochs + 1, DeadSampleLimit = 256 }, seed, train, test, cancellationToken: cancellationToken);
-        return run.Epochs.Skip(2).Select(e => e.Seconds);
-    }
-
-    private static IEnumerable<double> NaiveEpochs(TrainingConfig config, ulong seed, LabeledTensors train, int epochs, CancellationToken cancellationToken)
-    {
-        using var model = Trainer.Build(config, seed, train);
-        var optimizer = optim.SGD(model.parameters(), config.LearningRate, config.Momentum);
-        using var generator = new Generator(seed);
-        var seconds = new List<double>();
-        for (var e = 0; e <= epochs; e++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            seconds.Add(NaiveTrainingLoop.Epoch(model, optimizer, train, config.BatchSize, generator));
-        }
-
-        return seconds.Skip(1);
     }
 }

@@ -1,8 +1,10 @@
+using PReluKit.Statistics;
+
 namespace PReluKit.Benchmarking;
 
 /// <summary>Repeated timings of one thing, summarised by the median (robust to the noisy VMs this runs on).</summary>
 /// <param name="Name">What was timed.</param>
-/// <param name="Seconds">Every measurement.</param>
+/// <param name="Seconds">Every measurement, in the order taken.</param>
 public sealed record Timing(string Name, IReadOnlyList<double> Seconds)
 {
     /// <summary>The median of <see cref="Seconds"/>.</summary>
@@ -19,4 +21,11 @@ public sealed record Timing(string Name, IReadOnlyList<double> Seconds)
 
     /// <summary>The smallest measurement.</summary>
     public double Min => Seconds.Count == 0 ? double.NaN : Seconds.Min();
+
+    /// <summary>This timing over <paramref name="other"/>, paired measurement by measurement (<see cref="Interleaved"/> rounds).</summary>
+    public RatioInterval RatioTo(Timing other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return RatioInterval.Of(Seconds, other.Seconds);
+    }
 }

@@ -9,16 +9,16 @@ namespace PReluKit.Models;
 /// <remarks>
 /// <para>
 /// libtorch's CPU max pooling is vectorised only for channels-last memory; for ordinary (N, C, H, W) tensors it runs a
-/// scalar loop, and in the kit's CNN it was the largest forward op, above either convolution. This layer pools a
-/// channels-last copy (TorchSharp 0.107 has no memory-format API; a permuted contiguous copy has channels-last strides,
-/// which libtorch recognises) without autograd, then picks the winners from the original input with <c>gather</c>, so
-/// autograd sees a gather (backward: one scatter into the input's gradient). The windows do not overlap, so each input
-/// element receives at most one gradient and the result is deterministic.
+/// scalar loop and keeps an 8-byte index per output. 2×2 windows on contiguous float32 maps (the kit's CNN) go to
+/// <see cref="MaxPool2x2Kernel"/>: one pass forward, one pass backward, on libtorch's OpenMP team. Other window sizes
+/// pool a channels-last copy (TorchSharp 0.107 has no memory-format API; a permuted contiguous copy has channels-last
+/// strides, which libtorch recognises) without autograd, then pick the winners from the original input with
+/// <c>gather</c>, so autograd sees a gather (backward: one scatter into the input's gradient).
 /// </para>
 /// <para>
-/// Ties go to the first maximum in window order, as in libtorch's kernels for both layouts: after a ReLU, where whole
-/// windows are 0, values and gradients are bit-identical to <c>nn.MaxPool2d</c> (<c>FastMaxPool2dTests</c>). Inputs
-/// that are not 4-D go to <c>functional.max_pool2d</c>.
+/// The windows do not overlap, so each input element receives at most one gradient. Ties go to the first maximum in
+/// window order and a NaN wins its window, as in libtorch's kernels for both layouts: values and gradients are
+/// bit-identical to <c>nn.MaxPool2d</c> (<c>FastMaxPool2dTests</c>). Inputs that are not 4-D go to <c>functional.max_pool2d</c>.
 /// </para>
 /// </remarks>
 public sealed class FastMaxPool2d : nn.Module<Tensor, Tensor>
@@ -39,6 +39,13 @@ public sealed class FastMaxPool2d : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (KernelSize == 2 && MaxPool2x2Kernel.Serves(input))
+        {
+            return is_grad_enabled() && input.requires_grad
+                ? MaxPool2x2Function.apply(input)
+                : MaxPool2x2Kernel.Forward(input, winners: false).Values;
+        }
+
         long[] window = [KernelSize, KernelSize];
         if (input.dim() != 4)
         {

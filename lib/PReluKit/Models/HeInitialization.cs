@@ -74,6 +74,7 @@ public static class HeInitialization
     private static (Tensor Weight, Tensor? Bias, long FanIn)? WeightAndFanIn(nn.Module module) => module switch
     {
         Linear linear => (linear.weight!, linear.bias, linear.in_features),
+        SingleChannelConv2d conv => (conv.Weight, conv.Bias, 9),
         Conv1d or Conv2d or Conv3d => (
             module.get_parameter("weight")!,
             module.get_parameter("bias"),

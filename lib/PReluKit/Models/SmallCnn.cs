@@ -7,7 +7,8 @@ namespace PReluKit.Models;
 /// <summary>
 /// A small CNN for N×C×H×W images: blocks <c>convK → convK_act → poolK</c> (3×3 convolution, padding 1, 2×2 max
 /// pooling), then <c>flatten → fc1 → fc1_act → out</c>. Channel-wise PReLU gets one α per conv channel. Pooling is
-/// <see cref="FastMaxPool2d"/>: <c>nn.MaxPool2d</c>'s values and gradients, without its scalar CPU loop.
+/// <see cref="FastMaxPool2d"/>: <c>nn.MaxPool2d</c>'s values and gradients, without its scalar CPU loop; on one-channel
+/// images the first convolution is <see cref="SingleChannelConv2d"/> (libtorch's forward, a faster weight gradient).
 /// </summary>
 public static class SmallCnn
 {
@@ -49,7 +50,9 @@ public static class SmallCnn
         for (var i = 0; i < channels.Count; i++)
         {
             var name = $"conv{i + 1}";
-            layers.Add((name, nn.Conv2d(width, channels[i], kernel_size: 3, padding: 1)));
+            layers.Add((name, width == 1
+                ? new SingleChannelConv2d(channels[i], name) // grey-scale images: the kit's weight gradient (see the class)
+                : nn.Conv2d(width, channels[i], kernel_size: 3, padding: 1)));
             layers.Add(($"{name}_act", activation.Create(channels[i], name: $"{name}_act")));
             layers.Add(($"pool{i + 1}", new FastMaxPool2d(2, name: $"pool{i + 1}")));
             width = channels[i];

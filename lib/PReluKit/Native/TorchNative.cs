@@ -195,7 +195,7 @@ public static class TorchNative
         MappedPaths().Where(path => Path.GetFileName(path) == fileName).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>Every file path in /proc/self/maps (one per mapping, so with repeats).</summary>
-    private static IEnumerable<string> MappedPaths() =>
+    internal static IEnumerable<string> MappedPaths() =>
         File.ReadLines("/proc/self/maps")
             .Select(line => line.IndexOf('/') is var slash and >= 0 ? line[slash..] : null)
             .OfType<string>();

@@ -38,8 +38,8 @@ public class FusedBackwardTests
     {
         { [5, 3], 3 },                  // dense rows, narrower than one SIMD vector
         { [7, 19], 19 },                // dense, channel count not a multiple of the vector width
-        { [4096, 256], 256 },           // dense, one thread
-        { [16384, 256], 256 },          // dense, parallel (≥ ParallelThreshold)
+        { [64, 256], 256 },             // dense, one chunk: one thread
+        { [16384, 256], 256 },          // dense, many chunks on the OpenMP team
         { [3, 5, 7, 9], 5 },            // conv rows with scalar tails
         { [128, 16, 28, 28], 16 },      // the CNN's first activation
         { [64, 16, 64, 64], 16 },       // conv rows, parallel
@@ -76,7 +76,7 @@ public class FusedBackwardTests
     public void The_alpha_gradient_has_the_same_bits_on_one_thread_and_on_many()
     {
         var (x, alpha, upstream) = Case([64, 16, 64, 64], 16);
-        Assert.True(x.numel() >= PReluBackwardKernel.ParallelThreshold, "the case must reach the parallel sweep");
+        Assert.True(x.numel() > 2 * PReluBackwardKernel.ChunkElements && OpenMpTeam.IsAvailable, "the case must reach the parallel sweep");
         var threads = get_num_threads();
         try
         {
@@ -97,6 +97,29 @@ public class FusedBackwardTests
         {
             set_num_threads(threads);
         }
+    }
+
+    [Fact]
+    public void The_OpenMP_team_runs_every_thread_once_and_rethrows_their_exceptions()
+    {
+        Assert.True(OpenMpTeam.IsAvailable, "libtorch's libgomp was not found; the sweep would run on one thread.");
+        var seen = new int[2];
+        var teams = new int[2];
+        OpenMpTeam.Run(2, (thread, team) =>
+        {
+            Interlocked.Increment(ref seen[thread]);
+            teams[thread] = team;
+        });
+        Assert.Equal([1, 1], seen);
+        Assert.Equal([2, 2], teams);
+        var error = Assert.Throws<InvalidOperationException>(() => OpenMpTeam.Run(2, (thread, _) =>
+        {
+            if (thread == 1)
+            {
+                throw new InvalidOperationException("from a worker");
+            }
+        }));
+        Assert.Equal("from a worker", error.Message);
     }
 
     [Fact]

@@ -8,7 +8,9 @@ internal static class TensorAssert
     public static void Equal(Tensor expected, Tensor actual)
     {
         Assert.Equal(expected.shape, actual.shape);
-        using var same = expected.eq(actual).all();
+        using var equal = expected.eq(actual);
+        using var bothNaN = expected.isnan().logical_and(actual.isnan()); // NaN in the same places counts as equal
+        using var same = equal.logical_or(bothNaN).all();
         Assert.True(same.item<bool>(), $"tensors differ; max |Δ| = {MaxDiff(expected, actual)}");
     }
 

@@ -13,6 +13,10 @@ public class FastMaxPool2dTests
         { [3, 5, 7, 9], 2, "relu" },      // odd sizes: the last row and column are dropped, as in nn.MaxPool2d
         { [2, 3, 12, 12], 3, "leaky" },   // 3×3 windows
         { [4, 2, 6, 6], 2, "ties" },      // every value equal: the first element of each window wins
+        { [2, 3, 6, 7], 2, "nan" },       // NaNs win their windows (the last NaN of a window, as libtorch scans)
+        { [1, 1, 2, 2], 2, "relu" },      // one window
+        { [2, 3, 16, 20], 2, "nan" },     // the SIMD path (8 windows at a time, an overlapping last block) with NaNs
+        { [2, 2, 16, 18], 2, "ties" },    // the SIMD path with ties, nine windows a row
     };
 
     private static Tensor Input(long[] shape, string kind)
@@ -22,6 +26,7 @@ public class FastMaxPool2dTests
         {
             "relu" => nn.functional.relu(raw),
             "leaky" => nn.functional.leaky_relu(raw, 0.01),
+            "nan" => raw.where(raw.abs() < 1.2, full(shape, float.NaN)),
             _ => ones(shape),
         };
     }

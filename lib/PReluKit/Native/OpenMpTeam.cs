@@ -1,0 +1,93 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace PReluKit.Native;
+
+/// <summary>
+/// Runs managed work on libtorch's own OpenMP team: the calling thread and the worker threads libgomp keeps for
+/// libtorch's parallel ops (which spin, ready, after each of them).
+/// </summary>
+/// <remarks>
+/// .NET's thread pool would compete for the cores with those spinning workers; running where libtorch runs its parallel
+/// work avoids both the contention and a wake-up. The entry points are libgomp's own (<c>GOMP_parallel</c>,
+/// <c>omp_get_thread_num</c>, <c>omp_get_num_threads</c>), bound in the libgomp that libtorch loaded. Where there is
+/// none (another OpenMP runtime, or none), <see cref="IsAvailable"/> is false and callers run serially.
+/// </remarks>
+internal static unsafe class OpenMpTeam
+{
+    private static readonly delegate* unmanaged[Cdecl]<delegate* unmanaged[Cdecl]<IntPtr, void>, IntPtr, uint, uint, void> Parallel;
+    private static readonly delegate* unmanaged[Cdecl]<int> ThreadNumber;
+    private static readonly delegate* unmanaged[Cdecl]<int> ThreadCount;
+
+    static OpenMpTeam()
+    {
+        TorchNative.EnsureLoaded();
+        _ = TorchSharp.torch.get_num_threads(); // libtorch (and with it libgomp) is loaded by now
+        var path = OperatingSystem.IsLinux()
+            ? TorchNative.MappedPaths().FirstOrDefault(p => Path.GetFileName(p).StartsWith("libgomp", StringComparison.Ordinal))
+            : null;
+        if (path is not null && NativeLibrary.TryLoad(path, out var gomp) &&
+            NativeLibrary.TryGetExport(gomp, "GOMP_parallel", out var parallel) &&
+            NativeLibrary.TryGetExport(gomp, "omp_get_thread_num", out var number) &&
+            NativeLibrary.TryGetExport(gomp, "omp_get_num_threads", out var count))
+        {
+            Parallel = (delegate* unmanaged[Cdecl]<delegate* unmanaged[Cdecl]<IntPtr, void>, IntPtr, uint, uint, void>)parallel;
+            ThreadNumber = (delegate* unmanaged[Cdecl]<int>)number;
+            ThreadCount = (delegate* unmanaged[Cdecl]<int>)count;
+        }
+    }
+
+    /// <summary>True when libtorch's libgomp was found.</summary>
+    public static bool IsAvailable => Parallel != null;
+
+    /// <summary>
+    /// Calls <paramref name="body"/>(thread, threads) once on each of <paramref name="threads"/> team threads (the calling
+    /// thread is thread 0) and returns when all have finished; an exception in any of them is rethrown here.
+    /// </summary>
+    public static void Run(int threads, Action<int, int> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (!IsAvailable || threads <= 1)
+        {
+            body(0, 1);
+            return;
+        }
+
+        var work = new Work(body);
+        var handle = GCHandle.Alloc(work);
+        try
+        {
+            Parallel(&Trampoline, GCHandle.ToIntPtr(handle), (uint)threads, 0);
+        }
+        finally
+        {
+            handle.Free();
+        }
+
+        if (work.Failure is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void Trampoline(IntPtr data)
+    {
+        var work = (Work)GCHandle.FromIntPtr(data).Target!;
+        try
+        {
+            work.Body(ThreadNumber(), ThreadCount());
+        }
+        catch (Exception e)
+        {
+            work.Failure ??= e; // exceptions must not cross into native code
+        }
+    }
+
+    private sealed class Work(Action<int, int> body)
+    {
+        public Action<int, int> Body { get; } = body;
+
+        public Exception? Failure { get; set; }
+    }
+}
