@@ -101,7 +101,7 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
     private static void AddKernels(Table table, int repeats, CancellationToken cancellationToken)
     {
         long[] shape = [128, 16, 28, 28];
-        var rounds = Math.Max(25, 4 * repeats); // short units: many rounds, so a GC pause or a neighbour's burst stays out of the median
+        var rounds = 4 * repeats; // short units: more rounds than epochs get, so a GC pause or a neighbour's burst stays out of the median
         var kitNative = PReLU.ChannelWise(16, name: "kit PReLU (libtorch backward)");
         kitNative.FusedBackward = false;
         nn.Module<Tensor, Tensor>[] modules = [nn.ReLU(), nn.PReLU(16, AlphaInit.He), PReLU.ChannelWise(16, name: "kit PReLU"), kitNative];

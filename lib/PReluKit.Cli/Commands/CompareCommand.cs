@@ -5,6 +5,7 @@ using PReluKit.Cli.Settings;
 using PReluKit.Data;
 using PReluKit.Metrics;
 using PReluKit.Reports;
+using PReluKit.Statistics;
 using PReluKit.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -39,6 +40,16 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         [Description("Results folder (default: results/compare-MODEL).")]
         public string? Out { get; init; }
 
+        [CommandOption("--delta-accuracy <POINTS>")]
+        [Description("Smallest accuracy difference of interest, in points (He et al.'s ImageNet gain was about 1.2).")]
+        [DefaultValue(1.0)]
+        public double DeltaAccuracy { get; init; } = 1.0;
+
+        [CommandOption("--delta-time <PERCENT>")]
+        [Description("Smallest epoch-time difference of interest, in percent.")]
+        [DefaultValue(5.0)]
+        public double DeltaTime { get; init; } = 5.0;
+
         [CommandOption("--resume")]
         [Description("Continue the comparison in --out, skipping finished runs.")]
         public bool Resume { get; init; }
@@ -53,6 +64,8 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             Device == "cuda" ? "--device: cuda is not available — this build ships TorchSharp-cpu; use cpu."
                 : Device != "cpu" ? $"--device: '{Device}' is not one of: cpu, cuda." : null,
             Check.NotBlank("--out", Out, "a results folder"),
+            Check.Positive("--delta-accuracy", DeltaAccuracy),
+            Check.Positive("--delta-time", DeltaTime),
         ];
     }
 
@@ -85,7 +98,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             return ExitCodes.RunFailure;
         }
 
-        var summary = ComparisonSummary.From(runs);
+        var summary = ComparisonSummary.From(runs, EffectMeasure.Accuracy.WithDelta(settings.DeltaAccuracy), EffectMeasure.EpochTime.WithDelta(settings.DeltaTime));
         var csv = summary.WriteCsv(store.Folder, runs);
         var environment = RunEnvironment.Capture($"{dataset.Name} ({dataset.Train.Count:N0} + {dataset.Test.Count:N0} images)", command);
         var bornDead = BornDeadGrid.Default.Estimate(
@@ -93,7 +106,13 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         var (report, charts) = ComparisonReport.Write(store.Folder, config, runs, summary, environment, csv, bornDead);
 
         AnsiConsole.Write(TerminalTable.Render(ComparisonTable.Of(summary)));
-        AnsiConsole.MarkupLineInterpolated($"CSV: {csv[0]}, {csv[1]}");
+        AnsiConsole.Write(TerminalTable.Render(ComparisonTable.Contrasts(summary)));
+        foreach (var claim in Claim.Evaluate(summary))
+        {
+            AnsiConsole.WriteLine(claim.Reading);
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"CSV: {string.Join(", ", csv)}");
         AnsiConsole.MarkupLineInterpolated($"Report ({charts} charts, opens offline): [link]{report}[/]");
         return runs.All(r => r.Diverged) ? ExitCodes.RunFailure : ExitCodes.Success;
     }

@@ -33,13 +33,15 @@ public static class ComparisonReport
         report.Paragraph($"{config.Activations.Count} activations × {config.Seeds.Count} seeds, {training.Epochs} epochs each, paired design " +
                          "(per seed: the same initial weights and the same batch order for every activation). Intervals are 95 % Student-t over seeds.");
 
-        report.Heading("Summary").Table(ComparisonTable.Of(summary));
-
         report.Heading("The seed article's claims, at this scale");
-        foreach (var claim in Claims(summary))
+        report.Paragraph($"Verdicts judge the size of each paired effect against a stated threshold, not merely whether it differs from 0: " +
+                         $"{summary.Accuracy.DeltaSource}; {summary.Time.DeltaSource}.");
+        foreach (var claim in Claim.Evaluate(summary))
         {
-            report.Paragraph(claim);
+            report.Paragraph(claim.Reading);
         }
+
+        report.Heading("Summary").Table(ComparisonTable.Of(summary)).Table(ComparisonTable.Contrasts(summary));
 
         report.Heading("Training curves");
         foreach (var chart in Charts(runs, summary, bornDead ?? []))
@@ -90,12 +92,32 @@ public static class ComparisonReport
             return charts; // nothing trained to plot; the summary table says every run diverged
         }
 
+        if (summary.Contrasts.Count > 0)
+        {
+            var decided = summary.Contrasts.Select(c => $"{c.Name}: {c.Accuracy.Label}");
+            charts.Add(new ReportChart("Accuracy differences against δ",
+                $"Paired accuracy differences against {summary.Accuracy.Band}: {string.Join("; ", decided)}.", VerdictPlots.Forest(summary)));
+            var times = summary.Contrasts.Select(c => $"{c.Name}: ×{c.TimeRatio.Ratio:0.000} ({c.Time.Label})");
+            charts.Add(new ReportChart("Epoch-time differences against δ",
+                $"Paired epoch-time ratios against {summary.Time.Band}: {string.Join("; ", times)}.", VerdictPlots.Forest(summary, time: true)));
+        }
+
+        if (summary.Baseline is { } baseline && summary.Rows.Count > 1)
+        {
+            var last = summary.Rows.Where(r => r.VsBaseline is not null).Select(r => $"{r.DisplayName} {r.VsBaseline!.AccuracyDifference.ToString("+0.00;-0.00;0.00")}");
+            charts.Add(new ReportChart("Accuracy against ReLU, epoch by epoch",
+                $"Difference to ReLU's test accuracy of the same seed, in points, after the last epoch: {string.Join(", ", last)}.",
+                TrainingPlots.DifferenceCurves(runs, baseline, e => 100 * e.TestAccuracy, "Test accuracy minus ReLU's, same seed (mean and 95 % CI)",
+                                               "difference (points)")));
+        }
+
         var ranked = summary.Rows.Where(r => r.TestAccuracy is not null).OrderByDescending(r => r.TestAccuracy!.Mean).ToList();
         if (ranked.Count > 0)
         {
             charts.Add(new ReportChart("Test accuracy", $"Final test accuracy: highest {ranked[0].DisplayName} ({Format(ranked[0].TestAccuracy, "0.00")} %), " +
                 $"lowest {ranked[^1].DisplayName} ({Format(ranked[^1].TestAccuracy, "0.00")} %).",
-                TrainingPlots.Curves(runs, e => 100 * e.TestAccuracy, "Test accuracy (mean and 95 % CI over seeds)", "test accuracy (%)")));
+                TrainingPlots.Curves(runs, e => e.Epoch == 0 ? double.NaN : 100 * e.TestAccuracy,
+                                     "Test accuracy from epoch 1 (mean and 95 % CI over seeds)", "test accuracy (%)")));
         }
 
         var byLoss = summary.Rows.Where(r => r.TestLoss is not null).OrderBy(r => r.TestLoss!.Mean).ToList();
@@ -126,7 +148,7 @@ public static class ComparisonReport
             charts.Add(new ReportChart("α over training", "α moves away from its initial value during training; lines are means over seeds.", AlphaPlots.Trajectories(runs)));
         }
 
-        var ratios = summary.Rows.Where(r => r.TimeRatioVsBaseline is not null).Select(r => $"{r.DisplayName} ×{Format(r.TimeRatioVsBaseline, "0.00")}");
+        var ratios = summary.Rows.Where(r => r.VsBaseline is not null).Select(r => $"{r.DisplayName} ×{r.VsBaseline!.TimeRatio.Ratio:0.000}");
         charts.Add(new ReportChart("Epoch time", $"Epoch time relative to ReLU (paired by seed): {string.Join(", ", ratios)}.", TrainingPlots.EpochTime(summary)));
 
         foreach (var cells in (bornDead ?? []).GroupBy(c => c.Activation))
@@ -139,30 +161,6 @@ public static class ComparisonReport
         }
 
         return charts;
-    }
-
-    private static IEnumerable<string> Claims(ComparisonSummary summary)
-    {
-        var prelu = summary.Find(ActivationKind.PReLUChannelWise);
-        var leaky = summary.Find(ActivationKind.LeakyReLU);
-        if (prelu is not null)
-        {
-            yield return $"\"PReLU gives a considerable rise in accuracy\": {prelu.DisplayName} {prelu.Verdict}.";
-        }
-
-        if (leaky is not null)
-        {
-            yield return $"\"… unlike Leaky ReLU\": {leaky.DisplayName} {leaky.Verdict}.";
-        }
-
-        if (prelu?.TimeRatioVsBaseline is { } ratio)
-        {
-            var overhead = (ratio.Mean - 1) * 100;
-            yield return double.IsNaN(ratio.HalfWidth) || (ratio.Lower <= 1 && ratio.Upper >= 1)
-                ? $"\"No extra computational cost\": epoch time ratio to ReLU {Format(ratio, "0.000")}, no overhead measurable at this scale."
-                : $"\"No extra computational cost\": not confirmed — PReLU epochs take {overhead.ToString("+0;-0", CultureInfo.InvariantCulture)} % " +
-                  $"time relative to ReLU (ratio {Format(ratio, "0.000")}, 95 % CI excludes 1).";
-        }
     }
 
     private static string Format(MeanInterval? interval, string format) => interval is null ? "—" : interval.ToString(format);

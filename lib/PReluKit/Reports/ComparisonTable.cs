@@ -4,30 +4,59 @@ using PReluKit.Training;
 
 namespace PReluKit.Reports;
 
-/// <summary>The summary table of a comparison: the CLI, the report and the notebooks all show this one.</summary>
+/// <summary>The two tables of a comparison — per activation, and per paired contrast — that the CLI, the report and the notebooks all show.</summary>
 public static class ComparisonTable
 {
-    /// <summary>One row per activation: accuracy, paired difference, loss, epoch time, dead units and the verdict.</summary>
+    /// <summary>One row per activation: accuracy, its paired difference to ReLU and the verdict, loss, epoch time, dead units.</summary>
     public static ResultTable Of(ComparisonSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
         return new ResultTable(
-            "Final test accuracy, mean ± 95 % CI over seeds (paired Δ vs ReLU)",
+            $"Final test accuracy, mean ± 95 % CI over seeds; paired Δ vs ReLU judged against {summary.Accuracy.Band}",
             [
                 new("activation"), new("runs", RightAligned: true), new("test acc. (%)", RightAligned: true),
-                new("Δ vs ReLU (pts)", RightAligned: true), new("test loss", RightAligned: true, Shown: TableMedium.Page),
+                new("Δ vs ReLU (pts)", RightAligned: true), new("verdict vs ReLU"), new("test loss", RightAligned: true, Shown: TableMedium.Page),
                 new("s/epoch", RightAligned: true), new("time vs ReLU", RightAligned: true, Shown: TableMedium.Page),
-                new("dead (%)", RightAligned: true), new("verdict (95 % CI)", Shown: TableMedium.Terminal),
-                new("verdict", Shown: TableMedium.Page),
+                new("dead (%)", RightAligned: true),
             ],
             [.. summary.Rows.Select(r => (IReadOnlyList<string>)
             [
                 r.DisplayName, r.Diverged == 0 ? $"{r.Runs}" : $"{r.Runs} ({r.Diverged} diverged)",
-                Format(r.TestAccuracy, "0.00"), Format(r.AccuracyVsBaseline, "+0.00;-0.00;0.00"), Format(r.TestLoss, "0.000"),
-                Format(r.EpochSeconds, "0.000"), Format(r.TimeRatioVsBaseline, "0.000"),
-                r.DeadPercent.ToString("0.0", CultureInfo.InvariantCulture), r.Verdict.Short, r.Verdict.Text,
+                Format(r.TestAccuracy, "0.00"), Format(r.VsBaseline?.AccuracyDifference, "+0.00;-0.00;0.00"),
+                r.IsBaseline ? "baseline" : r.VsBaseline?.Accuracy.Label ?? "—", Format(r.TestLoss, "0.000"),
+                Format(r.EpochSeconds, "0.000"), r.VsBaseline?.TimeRatio.ToString() ?? "—",
+                r.DeadPercent.ToString("0.0", CultureInfo.InvariantCulture),
             ])]);
     }
+
+    /// <summary>One row per paired contrast: accuracy difference and epoch-time ratio with their intervals and verdicts.</summary>
+    public static ResultTable Contrasts(ComparisonSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return new ResultTable(
+            $"Paired contrasts (same seeds): accuracy judged against {summary.Accuracy.Band}, epoch time against {summary.Time.Band}",
+            [
+                new("contrast"), new("pairs", RightAligned: true), new("Δ accuracy (pts, 95 % CI)", RightAligned: true), new("accuracy"),
+                new("time ratio (95 % CI)", RightAligned: true), new("time"), new("seeds to decide", RightAligned: true, Shown: TableMedium.Page),
+            ],
+            [.. summary.Contrasts.Select(c => (IReadOnlyList<string>)
+            [
+                c.Name, $"{c.Pairs}", Interval(c.AccuracyDifference), c.Accuracy.Label, c.TimeRatio.ToString(), c.Time.Label,
+                string.Join(" / ", new[] { c.Accuracy, c.Time }.Select(SeedsToDecide)),
+            ])]);
+    }
+
+    private static string SeedsToDecide(Verdict verdict) => verdict.PairsNeeded switch
+    {
+        null => "—",
+        > Verdict.MaxPairsReported => $"> {Verdict.MaxPairsReported:N0}",
+        { } n => $"{n}",
+    };
+
+    private static string Interval(MeanInterval difference) =>
+        double.IsNaN(difference.HalfWidth)
+            ? difference.Mean.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)
+            : string.Create(CultureInfo.InvariantCulture, $"{difference.Mean:+0.00;-0.00;0.00} [{difference.Lower:+0.00;-0.00;0.00}, {difference.Upper:+0.00;-0.00;0.00}]");
 
     private static string Format(MeanInterval? interval, string format) => interval?.ToString(format) ?? "—";
 }

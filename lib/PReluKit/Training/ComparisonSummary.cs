@@ -6,49 +6,70 @@ using PReluKit.Statistics;
 namespace PReluKit.Training;
 
 /// <summary>
-/// Per-activation statistics of a comparison: mean ± 95 % Student-t CI over seeds of the final test accuracy and
-/// loss, the paired difference to the baseline (ReLU) with its own CI, epoch time and its paired ratio to the
-/// baseline, and a <see cref="Training.Verdict"/> that says "not confirmed at this scale" whenever the interval covers 0.
+/// Per-activation statistics of a comparison (mean ± 95 % Student-t CI over seeds of final test accuracy, loss and epoch
+/// time), and the paired contrasts that answer the seed article's claims — every activation against ReLU, PReLU against
+/// Leaky ReLU, channel-wise PReLU against shared — each with verdicts on accuracy and epoch time against δ
+/// (<see cref="Verdict"/>).
 /// </summary>
 /// <param name="Baseline">The baseline activation, or null when no run used ReLU.</param>
 /// <param name="Rows">One row per activation, in the order first seen.</param>
-public sealed record ComparisonSummary(ActivationSpec? Baseline, IReadOnlyList<ActivationSummary> Rows)
+/// <param name="Contrasts">The paired contrasts, against ReLU first.</param>
+/// <param name="Accuracy">The accuracy measure and its δ.</param>
+/// <param name="Time">The epoch-time measure and its δ.</param>
+public sealed record ComparisonSummary(ActivationSpec? Baseline, IReadOnlyList<ActivationSummary> Rows, IReadOnlyList<Contrast> Contrasts,
+                                       EffectMeasure Accuracy, EffectMeasure Time)
 {
     /// <summary>The first row of <paramref name="kind"/>, or null.</summary>
     public ActivationSummary? Find(ActivationKind kind) => Rows.FirstOrDefault(r => r.Activation.Kind == kind);
 
-    /// <summary>Summarises <paramref name="runs"/>; the ReLU runs are the baseline.</summary>
-    public static ComparisonSummary From(IReadOnlyList<RunResult> runs)
+    /// <summary>The contrast of <paramref name="a"/> with <paramref name="b"/> (first of each kind), or null.</summary>
+    public Contrast? Find(ActivationKind a, ActivationKind b) => Contrasts.FirstOrDefault(c => c.A.Kind == a && c.B.Kind == b);
+
+    /// <summary>Summarises <paramref name="runs"/>; the ReLU runs are the baseline. δs default to <see cref="EffectMeasure.Accuracy"/> and <see cref="EffectMeasure.EpochTime"/>.</summary>
+    public static ComparisonSummary From(IReadOnlyList<RunResult> runs, EffectMeasure? accuracy = null, EffectMeasure? time = null)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        var groups = runs.GroupBy(r => r.Config.Activation).ToList();
-        var baseline = groups.FirstOrDefault(g => g.First().Config.Activation.Kind == ActivationKind.ReLU);
-        var baselineBySeed = baseline?.Where(r => !r.Diverged).ToDictionary(r => r.Seed);
+        accuracy ??= EffectMeasure.Accuracy;
+        time ??= EffectMeasure.EpochTime;
+        var groups = runs.GroupBy(r => r.Config.Activation).Select(g => (Spec: g.Key, Runs: (IReadOnlyList<RunResult>)[.. g])).ToList();
+        var baseline = groups.FirstOrDefault(g => g.Spec.Kind == ActivationKind.ReLU);
+        Contrast? Against(int a, int b) => Contrast.Of(groups[a].Runs, groups[b].Runs, accuracy, time);
 
-        var rows = groups.Select(group =>
+        var rows = groups.Select((group, index) =>
         {
-            var completed = group.Where(r => !r.Diverged).ToList();
-            var isBaseline = baseline is not null && group.Key == baseline.Key;
-            var pairs = isBaseline || baselineBySeed is null
-                ? []
-                : completed.Where(r => baselineBySeed.ContainsKey(r.Seed)).Select(r => (Run: r, Base: baselineBySeed[r.Seed])).ToList();
-
-            var accuracyDiff = Interval(pairs.Select(p => 100 * (p.Run.Final.TestAccuracy - p.Base.Final.TestAccuracy)));
-            var verdict = isBaseline ? Verdict.Baseline : Verdict.Of(accuracyDiff, baseline is not null);
+            var completed = group.Runs.Where(r => !r.Diverged).ToList();
+            var isBaseline = baseline.Runs is not null && group.Spec == baseline.Spec;
             return new ActivationSummary(
-                group.Key, group.Count(), group.Count() - completed.Count,
+                group.Spec, group.Runs.Count, group.Runs.Count - completed.Count,
                 Interval(completed.Select(r => 100 * r.Final.TestAccuracy)),
                 Interval(completed.Select(r => r.Final.TestLoss)),
-                accuracyDiff,
-                Interval(completed.Select(MeanEpochSeconds)),
-                Interval(pairs.Select(p => MeanEpochSeconds(p.Run) / MeanEpochSeconds(p.Base))),
+                Interval(completed.Select(Contrast.MeanEpochSeconds)),
                 completed.Count == 0 ? double.NaN : completed.Average(FinalDeadPercent),
-                verdict);
+                isBaseline,
+                isBaseline || baseline.Runs is null ? null : Against(index, groups.IndexOf(baseline)));
         }).ToList();
-        return new ComparisonSummary(baseline?.Key, rows);
+
+        // The claims' other contrasts: PReLU against Leaky ReLU ("unlike Leaky ReLU"), channel-wise against shared.
+        var others = new List<Contrast>();
+        foreach (var (a, aIndex) in groups.Select((g, i) => (g.Spec, i)).Where(g => g.Spec.IsParametric))
+        {
+            foreach (var (b, bIndex) in groups.Select((g, i) => (g.Spec, i)))
+            {
+                if (b.Kind == ActivationKind.LeakyReLU || (a.Kind == ActivationKind.PReLUChannelWise && b.Kind == ActivationKind.PReLUShared))
+                {
+                    if (Against(aIndex, bIndex) is { } contrast)
+                    {
+                        others.Add(contrast);
+                    }
+                }
+            }
+        }
+
+        return new ComparisonSummary(baseline.Runs is null ? null : baseline.Spec, rows,
+            [.. rows.Select(r => r.VsBaseline).OfType<Contrast>(), .. others], accuracy, time);
     }
 
-    /// <summary>The summary as a DataFrame (one row per activation; intervals as mean and half-width columns).</summary>
+    /// <summary>The summary as a DataFrame (one row per activation; intervals as mean and half-width columns; verdicts against ReLU).</summary>
     public DataFrame ToDataFrame()
     {
         DoubleDataFrameColumn Column(string name, Func<ActivationSummary, double> value) => new(name, Rows.Select(value));
@@ -61,14 +82,39 @@ public sealed record ComparisonSummary(ActivationSpec? Baseline, IReadOnlyList<A
             Column("test_accuracy_ci95", r => r.TestAccuracy?.HalfWidth ?? double.NaN),
             Column("test_loss", r => r.TestLoss?.Mean ?? double.NaN),
             Column("test_loss_ci95", r => r.TestLoss?.HalfWidth ?? double.NaN),
-            Column("accuracy_vs_relu_pts", r => r.AccuracyVsBaseline?.Mean ?? double.NaN),
-            Column("accuracy_vs_relu_ci95", r => r.AccuracyVsBaseline?.HalfWidth ?? double.NaN),
             Column("epoch_seconds", r => r.EpochSeconds?.Mean ?? double.NaN),
             Column("epoch_seconds_ci95", r => r.EpochSeconds?.HalfWidth ?? double.NaN),
-            Column("time_ratio_vs_relu", r => r.TimeRatioVsBaseline?.Mean ?? double.NaN),
-            Column("time_ratio_vs_relu_ci95", r => r.TimeRatioVsBaseline?.HalfWidth ?? double.NaN),
             Column("dead_pct", r => r.DeadPercent),
-            new StringDataFrameColumn("verdict", Rows.Select(r => r.Verdict.Text)));
+            Column("accuracy_vs_relu_pts", r => r.VsBaseline?.AccuracyDifference.Mean ?? double.NaN),
+            Column("accuracy_vs_relu_ci95", r => r.VsBaseline?.AccuracyDifference.HalfWidth ?? double.NaN),
+            new StringDataFrameColumn("accuracy_verdict", Rows.Select(r => r.IsBaseline ? "baseline" : r.VsBaseline?.Accuracy.Label ?? "")),
+            Column("time_ratio_vs_relu", r => r.VsBaseline?.TimeRatio.Ratio ?? double.NaN),
+            Column("time_ratio_vs_relu_lower", r => r.VsBaseline?.TimeRatio.Lower ?? double.NaN),
+            Column("time_ratio_vs_relu_upper", r => r.VsBaseline?.TimeRatio.Upper ?? double.NaN),
+            new StringDataFrameColumn("time_verdict", Rows.Select(r => r.IsBaseline ? "baseline" : r.VsBaseline?.Time.Label ?? "")));
+    }
+
+    /// <summary>The contrasts as a DataFrame: one row each, with both verdicts, their δs and the seeds that would decide.</summary>
+    public DataFrame ContrastsDataFrame()
+    {
+        DoubleDataFrameColumn Column(string name, Func<Contrast, double> value) => new(name, Contrasts.Select(value));
+        return new DataFrame(
+            new StringDataFrameColumn("contrast", Contrasts.Select(c => c.Name)),
+            new StringDataFrameColumn("a", Contrasts.Select(c => c.A.Canonical)),
+            new StringDataFrameColumn("b", Contrasts.Select(c => c.B.Canonical)),
+            new Int32DataFrameColumn("pairs", Contrasts.Select(c => c.Pairs)),
+            Column("accuracy_diff_pts", c => c.AccuracyDifference.Mean),
+            Column("accuracy_diff_lower", c => c.AccuracyDifference.Lower),
+            Column("accuracy_diff_upper", c => c.AccuracyDifference.Upper),
+            Column("accuracy_delta_pts", _ => Accuracy.Delta),
+            new StringDataFrameColumn("accuracy_verdict", Contrasts.Select(c => c.Accuracy.Label)),
+            Column("accuracy_seeds_to_decide", c => c.Accuracy.PairsNeeded ?? double.NaN),
+            Column("time_ratio", c => c.TimeRatio.Ratio),
+            Column("time_ratio_lower", c => c.TimeRatio.Lower),
+            Column("time_ratio_upper", c => c.TimeRatio.Upper),
+            Column("time_delta_pct", _ => Time.Delta),
+            new StringDataFrameColumn("time_verdict", Contrasts.Select(c => c.Time.Label)),
+            Column("time_seeds_to_decide", c => c.Time.PairsNeeded ?? double.NaN));
     }
 
     /// <summary>Every epoch of every run in long format (one row per run and epoch) as a DataFrame.</summary>
@@ -91,15 +137,17 @@ public sealed record ComparisonSummary(ActivationSpec? Baseline, IReadOnlyList<A
             Column("mean_alpha", x => x.Epoch.Alphas.Count == 0 ? double.NaN : x.Epoch.Alphas.Average(a => a.Mean)));
     }
 
-    /// <summary>Writes <c>summary.csv</c> and <c>epochs.csv</c> into <paramref name="folder"/>, each atomically (UTF-8, see <see cref="CsvFile"/>).</summary>
-    /// <returns>The two paths.</returns>
+    /// <summary>Writes <c>summary.csv</c>, <c>contrasts.csv</c> and <c>epochs.csv</c> into <paramref name="folder"/>, each atomically (UTF-8, see <see cref="CsvFile"/>).</summary>
+    /// <returns>The three paths.</returns>
     public IReadOnlyList<string> WriteCsv(string folder, IReadOnlyList<RunResult> runs)
     {
         var summary = Path.Combine(folder, "summary.csv");
+        var contrasts = Path.Combine(folder, "contrasts.csv");
         var epochs = Path.Combine(folder, "epochs.csv");
         CsvFile.Write(summary, ToDataFrame());
+        CsvFile.Write(contrasts, ContrastsDataFrame());
         CsvFile.Write(epochs, EpochsDataFrame(runs));
-        return [summary, epochs];
+        return [summary, contrasts, epochs];
     }
 
     private static MeanInterval? Interval(IEnumerable<double> values)
@@ -107,9 +155,6 @@ public sealed record ComparisonSummary(ActivationSpec? Baseline, IReadOnlyList<A
         var list = values.ToList();
         return list.Count == 0 ? null : MeanInterval.Of(list);
     }
-
-    private static double MeanEpochSeconds(RunResult run) =>
-        run.Epochs.Where(e => e.Epoch > 0).Select(e => e.Seconds).DefaultIfEmpty(double.NaN).Average();
 
     private static double DeadPercent(EpochRecord epoch)
     {

@@ -15,10 +15,10 @@ public class ReliabilityTests
         using var folder = new TempFolder();
         TinyIdxSet.Write(folder.Combine("a"), trainCount: 40, testCount: 10);
         TinyIdxSet.Write(folder.Combine("b"), trainCount: 40, testCount: 10, labelShift: 3);
-        var first = PreluCli.Run(folder.Path, [.. Tiny, "--data", "a", "--out", "out"]);
+        var first = PreluCli.Run(folder.Path, ["compare", "--epochs", "1", "--seeds", "2", "--activations", "relu,prelu:0.1", "--data", "a", "--out", "out"]);
         Assert.True(first.ExitCode == 0, first.Error);
         var summary = File.ReadAllText(folder.Combine("out", "summary.csv"));
-        Assert.Contains(" ± ", summary); // UTF-8 CSV
+        Assert.Contains("PReLU (channel-wise, α₀ = 0.1)", summary); // UTF-8 CSV
 
         var (code, _, error) = PreluCli.Run(folder.Path, [.. Tiny, "--data", "b", "--out", "out", "--resume"]);
         Assert.Equal(2, code);
@@ -213,7 +213,7 @@ public class ReliabilityTests
         Assert.Contains(table, l => l.Contains("PReLU (channel-wise)", StringComparison.Ordinal));
 
         var wide = PreluCli.Run(folder.Path, [.. Tiny, "--out", "out2"]);
-        Assert.Contains(wide.Output.Split('\n'), l => l.Contains("PReLU (channel-wise)", StringComparison.Ordinal) && l.Contains("not confirmed", StringComparison.Ordinal));
+        Assert.Contains(wide.Output.Split('\n'), l => l.Contains("PReLU (channel-wise)", StringComparison.Ordinal) && l.Contains(" ± ", StringComparison.Ordinal)); // one row, one line
     }
 
     private static (Process Process, Task<string> Output, Task<string> Error) Start(string folder, string[] arguments)

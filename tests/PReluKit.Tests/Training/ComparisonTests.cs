@@ -1,5 +1,6 @@
 using PReluKit.Activations;
 using PReluKit.Metrics;
+using PReluKit.Statistics;
 using PReluKit.Training;
 using PReluKit.Tests.Infrastructure;
 
@@ -89,18 +90,23 @@ public class ComparisonTests(TrainingFixture data) : IClassFixture<TrainingFixtu
 
         Assert.Equal(ActivationSpec.ReLU(), summary.Baseline);
         var reluRow = summary.Rows[0];
-        Assert.Equal("baseline", reluRow.Verdict.Text);
+        Assert.True(reluRow.IsBaseline);
+        Assert.Null(reluRow.VsBaseline);
         Assert.Equal(82, reluRow.TestAccuracy!.Mean, 9);
         Assert.Equal(4.302653 * 2 / Math.Sqrt(3), reluRow.TestAccuracy.HalfWidth, 4); // sd 2 points, t(0.975, 2) = 4.3027
 
         var preluRow = summary.Rows[1];
         Assert.Equal(4, preluRow.Runs);
         Assert.Equal(1, preluRow.Diverged);
-        Assert.Equal(2, preluRow.AccuracyVsBaseline!.Mean, 9); // paired differences 1, 2, 3 points
-        Assert.Equal(4.302653 * 1 / Math.Sqrt(3), preluRow.AccuracyVsBaseline.HalfWidth, 4);
-        Assert.True(preluRow.AccuracyVsBaseline.CoversZero); // 2 ± 2.48
-        Assert.Contains("not confirmed at this scale", preluRow.Verdict.Text);
-        Assert.Equal(1.1, preluRow.TimeRatioVsBaseline!.Mean, 9);
+        var vsRelu = preluRow.VsBaseline!;
+        Assert.Equal(3, vsRelu.Pairs);
+        Assert.Equal(2, vsRelu.AccuracyDifference.Mean, 9); // paired differences 1, 2, 3 points
+        Assert.Equal(4.302653 * 1 / Math.Sqrt(3), vsRelu.AccuracyDifference.HalfWidth, 4);
+        Assert.True(vsRelu.AccuracyDifference.CoversZero); // 2 ± 2.48: reaches past 1 point and covers 0
+        Assert.Equal(VerdictKind.Inconclusive, vsRelu.Accuracy.Kind);
+        Assert.Equal(1.1, vsRelu.TimeRatio.Ratio, 9);
+        Assert.Equal(VerdictKind.AboveDelta, vsRelu.Time.Kind); // every pair 10 % slower: beyond 5 %
+        Assert.Same(vsRelu, Assert.Single(summary.Contrasts));
 
         var frame = summary.ToDataFrame();
         Assert.Equal(2, frame.Rows.Count);
@@ -114,7 +120,8 @@ public class ComparisonTests(TrainingFixture data) : IClassFixture<TrainingFixtu
         var runs = new[] { new RunResult(new TrainingConfig(), 1, [Epoch(0, 0.1), Epoch(1, 0.7)], null) };
         var paths = ComparisonSummary.From(runs).WriteCsv(folder.Path, runs);
         Assert.StartsWith("activation,key,runs,diverged,test_accuracy_pct", File.ReadAllLines(paths[0])[0]);
-        Assert.Equal(3, File.ReadAllLines(paths[1]).Length); // header + two epochs
+        Assert.StartsWith("contrast,a,b,pairs,accuracy_diff_pts", File.ReadAllLines(paths[1])[0]);
+        Assert.Equal(3, File.ReadAllLines(paths[2]).Length); // header + two epochs
     }
 
     private static EpochRecord Epoch(int epoch, double accuracy, double seconds = 1) =>

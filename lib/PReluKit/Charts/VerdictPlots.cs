@@ -1,0 +1,53 @@
+using Microsoft.FSharp.Core;
+using Plotly.NET;
+using Plotly.NET.LayoutObjects;
+using PReluKit.Training;
+using CSharpChart = Plotly.NET.CSharp.Chart;
+
+namespace PReluKit.Charts;
+
+/// <summary>The picture that answers the question: each paired contrast's effect and 95 % interval against the ±δ band.</summary>
+public static class VerdictPlots
+{
+    /// <summary>
+    /// A forest plot: one row per contrast (against ReLU, PReLU against Leaky ReLU, …), its effect on accuracy (points) or
+    /// epoch time (percent) with the 95 % interval, the ±δ band shaded and 0 marked.
+    /// </summary>
+    public static GenericChart Forest(ComparisonSummary summary, bool time = false)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var measure = time ? summary.Time : summary.Accuracy;
+        var verdicts = summary.Contrasts.Select(c => (c.Name, Verdict: time ? c.Time : c.Accuracy)).Reverse().ToList(); // first contrast on top
+        var effects = verdicts.Select(v => v.Verdict.Effect).ToList();
+        var points = CSharpChart.Point<double, string, string>(
+            effects.Select(e => e.Estimate), verdicts.Select(v => v.Name), Name: measure.Name,
+            MarkerColor: ChartStyle.Color("#1f3b73"));
+        var error = Plotly.NET.TraceObjects.Error.init<double, double>(
+            Visible: FSharpOption<bool>.Some(true), Type: FSharpOption<StyleParam.ErrorType>.Some(StyleParam.ErrorType.Data),
+            Symmetric: FSharpOption<bool>.Some(false),
+            Array: FSharpOption<IEnumerable<double>>.Some([.. effects.Select(e => e.HasInterval ? e.Upper - e.Estimate : 0)]),
+            Arrayminus: FSharpOption<IEnumerable<double>>.Some([.. effects.Select(e => e.HasInterval ? e.Estimate - e.Lower : 0)]),
+            ArrayEncoded: null, ArrayminusEncoded: null, Value: null, Valueminus: null, Traceref: null, Tracerefminus: null,
+            Copy_ystyle: null, Color: null, Thickness: null, Width: null);
+        var chart = Plotly.NET.Chart.withXError(error).Invoke(points);
+        var band = Band(-measure.Delta, measure.Delta, ChartStyle.Color("#2ca02c", 0.15));
+        var zero = Band(0, 0, ChartStyle.Color("#444444"));
+        chart = Plotly.NET.Chart.withShapes([band, zero], FSharpOption<bool>.None).Invoke(chart);
+        var title = time
+            ? $"Epoch time, paired ratio as % change (95 % CI); shaded: {measure.Band}"
+            : $"Test accuracy, paired difference in points (95 % CI); shaded: {measure.Band}";
+        return ChartStyle.Finish(chart, title, time ? "change in epoch time (%)" : "difference in test accuracy (points)", "contrast",
+                                 height: 140 + (60 * verdicts.Count));
+    }
+
+    /// <summary>A vertical band from <paramref name="x0"/> to <paramref name="x1"/> over the whole plot height, under the traces.</summary>
+    private static Shape Band(double x0, double x1, Color colour) => Shape.init<double, double, double, double>(
+        Editable: null, FillColor: FSharpOption<Color>.Some(colour), FillRule: null, Label: null, ShowLegend: null, Legend: null, LegendRank: null,
+        LegendGroup: null, LegendGroupTitle: null, LegendWidth: null, Layer: FSharpOption<StyleParam.Layer>.Some(StyleParam.Layer.Below),
+        Line: null,
+        Name: null, Opacity: null, Path: null, TemplateItemName: null,
+        ShapeType: FSharpOption<StyleParam.ShapeType>.Some(x0 == x1 ? StyleParam.ShapeType.Line : StyleParam.ShapeType.Rectangle),
+        Visible: null, X0: FSharpOption<double>.Some(x0), X1: FSharpOption<double>.Some(x1), XAnchor: null, Xref: FSharpOption<string>.Some("x"),
+        XSizeMode: null, Y0: FSharpOption<double>.Some(0), Y1: FSharpOption<double>.Some(1), YAnchor: null, Yref: FSharpOption<string>.Some("paper"),
+        YSizeMode: null);
+}
