@@ -11,24 +11,34 @@ namespace PReluKit.Notebooks;
 public static class KitSetup
 {
     private static readonly Lock Gate = new();
-    private static RunProfile? _profile;
+    private static bool _initialized;
 
-    /// <summary>Sets everything up once per kernel; later calls return the same profile. Run it before any torch call.</summary>
-    /// <returns>The profile named by <c>PRELUKIT_PROFILE</c> (default standard).</returns>
+    /// <summary>
+    /// Sets the kernel up (once) and returns the profile named by <c>PRELUKIT_PROFILE</c> (default standard), read anew
+    /// each call. Run it before any torch call.
+    /// </summary>
     public static RunProfile Initialize()
     {
         lock (Gate)
         {
-            if (_profile is not null)
+            if (!_initialized)
             {
-                return _profile;
+                TorchNative.EnsureLoaded();
+                RedirectFSharpCore();
+                _initialized = true;
             }
 
-            TorchNative.EnsureLoaded();
-            RedirectFSharpCore();
-            NotebookFormatters.Register();
-            return _profile = RunProfile.FromEnvironment();
+            NotebookFormatters.Register(); // again: a kernel restart or another notebook may have replaced them
+            return RunProfile.FromEnvironment();
         }
+    }
+
+    /// <summary>Switches every later experiment of this notebook to another profile (quick, standard or full), as PRELUKIT_PROFILE would.</summary>
+    public static RunProfile UseProfile(string name)
+    {
+        var profile = RunProfile.Named(name);
+        Environment.SetEnvironmentVariable(RunProfile.EnvironmentVariable, profile.Name);
+        return profile;
     }
 
     /// <summary>

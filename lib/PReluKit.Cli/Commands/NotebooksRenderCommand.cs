@@ -4,14 +4,16 @@ using System.Text.Json.Nodes;
 using PReluKit.Cli.Rendering;
 using PReluKit.Cli.Settings;
 using PReluKit.IO;
+using PReluKit.Notebooks;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace PReluKit.Cli.Commands;
 
 /// <summary>
-/// <c>prelu notebooks render</c>: executes every notebook headless (dotnet-repl, the same kernel as Polyglot Notebooks)
-/// and writes the executed .ipynb and a standalone offline HTML page for each, so the walkthrough reads in any browser.
+/// <c>prelu notebooks render</c>: executes every notebook headless in an in-process .NET Interactive C# kernel (the kernel
+/// Polyglot Notebooks runs; no separate tool) and writes the executed .ipynb and a standalone offline HTML page for each,
+/// so the walkthrough reads in any browser.
 /// </summary>
 internal sealed class NotebooksRenderCommand : Command<NotebooksRenderCommand.Settings>
 {
@@ -31,6 +33,14 @@ internal sealed class NotebooksRenderCommand : Command<NotebooksRenderCommand.Se
         [Description("Output folder (default: results/notebooks).")]
         public string? Out { get; init; }
 
+        [CommandOption("--from <PATH>")]
+        [Description("Folder of the notebooks to render (default: notebooks/; it must sit beside lib/, as the setup cells reference ../lib).")]
+        public string? From { get; init; }
+
+        [CommandOption("--results <PATH>")]
+        [Description("Where the notebooks keep their finished runs (default: results/).")]
+        public string? Results { get; init; }
+
         protected override IEnumerable<string?> Problems() =>
         [
             .. base.Problems(),
@@ -41,75 +51,41 @@ internal sealed class NotebooksRenderCommand : Command<NotebooksRenderCommand.Se
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var root = FolderSearch.Upwards(dir => Directory.Exists(Path.Combine(dir, "notebooks")) && File.Exists(Path.Combine(dir, ".config", "dotnet-tools.json")))
+        var root = FolderSearch.Upwards(dir => Directory.Exists(Path.Combine(dir, "notebooks")) && File.Exists(Path.Combine(dir, "PReluNotebooks.sln")))
                    ?? throw new InvalidOperationException(
-                       "run this inside the PReluNotebooks repository: no notebooks/ folder with a .config/dotnet-tools.json was found above here.");
-        var notebooks = Directory.GetFiles(Path.Combine(root, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal)
+                       "run this inside the PReluNotebooks repository: no notebooks/ folder beside a PReluNotebooks.sln was found above here.");
+        var source = settings.From is null ? Path.Combine(root, "notebooks") : Path.GetFullPath(settings.From);
+        var notebooks = Directory.GetFiles(source, "*.ipynb").Order(StringComparer.Ordinal)
             .Where(n => settings.Only is null || Path.GetFileName(n).Contains(settings.Only, StringComparison.OrdinalIgnoreCase)).ToList();
         if (notebooks.Count == 0)
         {
-            throw new ArgumentException($"--only: no notebook name contains '{settings.Only}'.");
-        }
-
-        foreach (var dll in notebooks.SelectMany(NotebookPage.ReferencedAssemblies).Distinct(StringComparer.Ordinal).Where(d => !File.Exists(d)))
-        {
-            throw new InvalidOperationException($"the notebooks reference {dll}; build it first with: dotnet build PReluNotebooks.sln");
+            throw new ArgumentException($"--only: no notebook in '{source}' has a name containing '{settings.Only}'.");
         }
 
         var output = Path.GetFullPath(settings.Out ?? Path.Combine(root, "results", "notebooks"));
         Directory.CreateDirectory(output);
+        var environment = new Dictionary<string, string?>
+        {
+            [RunProfile.EnvironmentVariable] = settings.Profile,
+            [RunProfile.ResultsVariable] = Path.GetFullPath(settings.Results ?? Path.Combine(root, "results")),
+        };
         var table = new Table().Title($"Notebooks rendered with the {settings.Profile} profile → {Markup.Escape(output)}")
             .AddColumn("notebook").AddColumn("status").AddColumn(new TableColumn("seconds").RightAligned()).AddColumn(new TableColumn("charts").RightAligned());
         var failed = 0;
         foreach (var notebook in notebooks)
         {
-            cancellationToken.ThrowIfCancellationRequested();
             var name = Path.GetFileNameWithoutExtension(notebook);
             var executed = Path.Combine(output, name + ".ipynb");
             var clock = Stopwatch.StartNew();
-            var (exitCode, log) = Execute(notebook, executed, settings.Profile, root);
-            var status = exitCode == 0 ? "ok" : $"cell errors (exit {exitCode})";
-            var charts = 0;
-            if (File.Exists(executed))
-            {
-                var page = NotebookPage.Build(JsonNode.Parse(File.ReadAllText(executed))!, name);
-                page.Write(Path.Combine(output, name + ".html"));
-                charts = CountCharts(File.ReadAllText(executed));
-            }
-            else
-            {
-                status = $"not executed: {log.Trim().Split('\n').LastOrDefault()}";
-            }
-
-            failed += exitCode == 0 && File.Exists(executed) ? 0 : 1;
-            table.AddRow(name, Markup.Escape(status), $"{clock.Elapsed.TotalSeconds:0}", $"{charts}");
+            var failedCells = NotebookRunner.RunAsync(notebook, executed, environment, cancellationToken).GetAwaiter().GetResult();
+            var json = File.ReadAllText(executed);
+            NotebookPage.Build(JsonNode.Parse(json)!, name).Write(Path.Combine(output, name + ".html"));
+            failed += failedCells == 0 ? 0 : 1;
+            table.AddRow(name, failedCells == 0 ? "ok" : $"{failedCells} cell(s) failed", $"{clock.Elapsed.TotalSeconds:0}", $"{CountCharts(json)}");
         }
 
         AnsiConsole.Write(table);
         return failed == 0 ? ExitCodes.Success : ExitCodes.RunFailure;
-    }
-
-    private static (int ExitCode, string Log) Execute(string notebook, string executed, string profile, string root)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(notebook)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "repl", "--run", Path.GetFileName(notebook), "--exit-after-run", "--output-path", executed })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["PRELUKIT_PROFILE"] = profile;
-        start.Environment["PRELUKIT_RESULTS"] = Path.Combine(root, "results");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet repl");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result + stderr.Result);
     }
 
     private static int CountCharts(string executedJson)

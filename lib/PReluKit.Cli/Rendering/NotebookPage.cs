@@ -21,7 +21,7 @@ internal static class NotebookPage
         var title = cells.Where(c => (string?)c["cell_type"] == "markdown").Select(Source)
             .Select(s => s.Split('\n').FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal)))
             .FirstOrDefault(l => l is not null)?[2..].Trim() ?? fallbackTitle;
-        var page = new HtmlReport(title);
+        var page = new HtmlReport(title).WithMath();
         var skippedTitle = false;
         foreach (var cell in cells)
         {

@@ -39,6 +39,10 @@ internal class TrainingSettings : ComputeSettings
     [Description("Also apply weight decay to PReLU's α (off by default, as He et al. advise).")]
     public bool WeightDecayAlpha { get; init; }
 
+    [CommandOption("--dead-sample <N>")]
+    [Description("Training images the per-epoch dead-unit pass covers (default: all).")]
+    public int? DeadSample { get; init; }
+
     /// <summary>The training configuration these options describe (the model's defaults where an option is not given).</summary>
     public TrainingConfig TrainingConfig()
     {
@@ -50,6 +54,7 @@ internal class TrainingSettings : ComputeSettings
             LearningRate = LearningRate ?? defaults.LearningRate,
             WeightDecay = WeightDecay,
             DecayAlpha = WeightDecayAlpha,
+            DeadSampleLimit = DeadSample ?? 0,
         }).Validate();
     }
 
@@ -61,5 +66,6 @@ internal class TrainingSettings : ComputeSettings
         Check.AtLeast("--batch-size", BatchSize, 1),
         Check.Positive("--lr", LearningRate),
         Check.NonNegative("--weight-decay", WeightDecay),
+        Check.AtLeast("--dead-sample", DeadSample, 1),
     ];
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.FSharp.Core;
 using Plotly.NET;
 using PReluKit.Activations;
 using CSharpChart = Plotly.NET.CSharp.Chart;
@@ -30,6 +31,58 @@ public static class ActivationPlots
             LineColor: ChartStyle.Color(ChartStyle.SeriesHex(i))));
         return ChartStyle.LegendBelow(ChartStyle.Finish(ChartStyle.Combine(lines), "PReLU for several α (α = 0: ReLU, α = 1: identity)", "x", "f(x)"));
     }
+
+    /// <summary>
+    /// PReLU's f(x) and f′(x) with a slider over α: moving it redraws both curves (plotly.js runs the slider in the page,
+    /// online or offline). The chart opens at <paramref name="initial"/>.
+    /// </summary>
+    public static GenericChart AlphaExplorer(IReadOnlyList<double> alphas, double initial = AlphaInit.He, double from = -3, double to = 3)
+    {
+        ArgumentNullException.ThrowIfNull(alphas);
+        if (alphas.Count == 0 || !alphas.Contains(initial))
+        {
+            throw new ArgumentException($"AlphaExplorer: the α values must include the initial α {initial}.", nameof(alphas));
+        }
+
+        var xs = Grid(from, to);
+        var start = alphas.ToList().IndexOf(initial);
+        var traces = new List<GenericChart>();
+        foreach (var (alpha, i) in alphas.Select((a, i) => (a, i)))
+        {
+            var spec = ActivationSpec.PReLU(alpha);
+            traces.Add(Hidden(CSharpChart.Line<double, double, string>(xs, xs.Select(spec.Value), Name: "f(x)", LineColor: ChartStyle.Color(spec.Colour)), i != start));
+            traces.Add(Hidden(CSharpChart.Line<double, double, string>(xs, xs.Select(spec.Derivative), Name: "f′(x)", LineColor: ChartStyle.Color("#7f7f7f"),
+                LineDash: StyleParam.DrawingStyle.Dash), i != start));
+        }
+
+        var steps = alphas.Select((alpha, i) => new Dictionary<string, object>
+        {
+            ["method"] = "restyle",
+            ["label"] = alpha.ToString("0.##", CultureInfo.InvariantCulture),
+            ["args"] = new object[] { "visible", Enumerable.Range(0, traces.Count).Select(t => t / 2 == i).ToArray() },
+        }).ToArray();
+        var slider = new Dictionary<string, object>
+        {
+            ["active"] = start,
+            ["currentvalue"] = new Dictionary<string, object> { ["prefix"] = "α = " },
+            ["pad"] = new Dictionary<string, object> { ["t"] = 50 },
+            ["steps"] = steps,
+        };
+        var chart = GenericChart.mapLayout(FSharpFunc<Layout, Layout>.FromConverter(layout =>
+        {
+            layout.SetProperty("sliders", new[] { slider });
+            return layout;
+        }), ChartStyle.Combine(traces));
+        return ChartStyle.Finish(chart, "PReLU: f(x) = max(0, x) + α·min(0, x) and its derivative — move the slider", "x", "f(x), f′(x)",
+                                 height: 520);
+    }
+
+    private static GenericChart Hidden(GenericChart trace, bool hidden) =>
+        !hidden ? trace : GenericChart.mapTrace(FSharpFunc<Trace, Trace>.FromConverter(t =>
+        {
+            t.SetProperty("visible", false);
+            return t;
+        }), trace);
 
     private static GenericChart Curves(IReadOnlyList<ActivationSpec> specs, Func<ActivationSpec, Func<double, double>> function,
                                        double from, double to, string title, string yTitle)

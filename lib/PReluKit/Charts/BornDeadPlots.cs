@@ -7,6 +7,39 @@ namespace PReluKit.Charts;
 /// <summary>The born-dead probability grid as a heatmap.</summary>
 public static class BornDeadPlots
 {
+    /// <summary>
+    /// P(born dead) against depth, one line per width, with the exact 95 % (Clopper–Pearson) interval as error bars, for
+    /// one activation's cells; the reading names the largest probability and where it is reached.
+    /// </summary>
+    public static ReportChart OverDepth(IReadOnlyList<BornDeadCell> cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        var activation = cells.Count > 0 ? cells[0].Activation : throw new ArgumentException("BornDeadPlots.OverDepth: no cells.", nameof(cells));
+        var traces = cells.GroupBy(c => c.Width).OrderBy(g => g.Key).Select((width, i) =>
+        {
+            var points = width.OrderBy(c => c.Depth).ToList();
+            var line = CSharpChart.Line<double, double, string>(points.Select(c => (double)c.Depth), points.Select(c => c.Probability.Proportion),
+                Name: $"width {width.Key}", ShowMarkers: true, LineColor: ChartStyle.Color(ChartStyle.SeriesHex(i)));
+            var error = Plotly.NET.TraceObjects.Error.init<double, double>(
+                Visible: Microsoft.FSharp.Core.FSharpOption<bool>.Some(true), Type: Microsoft.FSharp.Core.FSharpOption<StyleParam.ErrorType>.Some(StyleParam.ErrorType.Data),
+                Symmetric: Microsoft.FSharp.Core.FSharpOption<bool>.Some(false),
+                Array: Microsoft.FSharp.Core.FSharpOption<IEnumerable<double>>.Some(points.Select(c => c.Probability.Upper - c.Probability.Proportion).ToArray()),
+                Arrayminus: Microsoft.FSharp.Core.FSharpOption<IEnumerable<double>>.Some(points.Select(c => c.Probability.Proportion - c.Probability.Lower).ToArray()),
+                ArrayEncoded: null, ArrayminusEncoded: null, Value: null, Valueminus: null, Traceref: null, Tracerefminus: null,
+                Copy_ystyle: null, Color: null, Thickness: null, Width: null);
+            return Plotly.NET.Chart.withYError(error).Invoke(line);
+        });
+        var worst = cells.MaxBy(c => c.Probability.Proportion)!;
+        var reading = worst.Probability.Successes == 0
+            ? $"{activation.DisplayName}: no net of any width or depth here was constant at initialisation (0 of {worst.Probability.Trials:N0} per cell; " +
+              $"the 95 % upper bound is {worst.Probability.Upper:P1})."
+            : $"{activation.DisplayName}: up to {worst.Probability.Proportion:P1} [{worst.Probability.Lower:P1}, {worst.Probability.Upper:P1}] of nets are " +
+              $"constant at initialisation (width {worst.Width}, depth {worst.Depth}); narrower and deeper is worse.";
+        return new ReportChart($"Born dead: {activation.DisplayName}", reading, ChartStyle.LegendBelow(ChartStyle.Finish(ChartStyle.Combine(traces),
+            $"P(born dead) against depth, {activation.DisplayName} (He-normal init, {worst.Probability.Trials:N0} nets per point, 95 % CI)",
+            "hidden layers (depth)", "P(network constant on [−1, 1])")));
+    }
+
     /// <summary>P(born dead) over width × depth for one activation's cells.</summary>
     public static GenericChart Heatmap(IReadOnlyList<BornDeadCell> cells)
     {

@@ -1,4 +1,5 @@
 using Plotly.NET;
+using PReluKit.Activations;
 using PReluKit.Metrics;
 using PReluKit.Training;
 using CSharpChart = Plotly.NET.CSharp.Chart;
@@ -43,6 +44,89 @@ public static class DeadPlots
         var traces = report.Units.Select((u, i) => CSharpChart.Histogram<double, double, string>(
             X: u.OnRate.ToArray(), Name: u.Layer, Opacity: 0.6, MarkerColor: ChartStyle.Color(ChartStyle.SeriesHex(i))));
         return ChartStyle.LegendBelow(ChartStyle.Finish(ChartStyle.Combine(traces), title, "on-rate (share of samples with positive pre-activation)", "units"));
+    }
+
+    /// <summary>
+    /// Each unit's on-rate (share of samples with a positive pre-activation) in <paramref name="layer"/>, at initialisation and
+    /// after every epoch, as a units × epochs heatmap (units sorted by their final on-rate, dead ones at the bottom), with the
+    /// reading from <see cref="UnitHistory"/>: units dead at the start, dying during training, and reviving.
+    /// </summary>
+    public static ReportChart OnRateHeatmap(IReadOnlyList<DeadNeuronReport> byEpoch, string layer, ActivationSpec activation)
+    {
+        ArgumentNullException.ThrowIfNull(byEpoch);
+        ArgumentNullException.ThrowIfNull(activation);
+        var index = byEpoch[0].Units.ToList().FindIndex(u => u.Layer == layer);
+        if (index < 0)
+        {
+            throw new ArgumentException($"OnRateHeatmap: no layer '{layer}'; the layers are {string.Join(", ", byEpoch[0].Units.Select(u => u.Layer))}.", nameof(layer));
+        }
+
+        var rates = byEpoch.Select(r => r.Units[index].OnRate).ToList();
+        var order = Enumerable.Range(0, rates[0].Count).OrderBy(u => rates[^1][u]).ThenBy(u => u).ToList();
+        var z = order.Select(u => rates.Select(epoch => epoch[u]).ToArray()).ToArray();
+        var chart = CSharpChart.Heatmap<double, string, string, string>(
+            zData: z, X: Enumerable.Range(0, rates.Count).Select(e => $"epoch {e}").ToArray(), Y: order.Select(u => $"unit {u}").ToArray(),
+            Name: layer, ColorScale: StyleParam.Colorscale.Viridis, Text: "on-rate");
+        var history = UnitHistory.Of(byEpoch)[index];
+        var reading = $"{activation.DisplayName}, {layer}: {history.DeadByEpoch[0]} of {history.Units} units dead at initialisation, {history.Died} died " +
+                      $"during training, {history.Revived} of the dead fired again later; {history.DeadByEpoch[^1]} dead after epoch {byEpoch.Count - 1}.";
+        return new ReportChart($"On-rates, {layer}", reading, ChartStyle.Finish(chart,
+            $"On-rate of each unit of {layer} over training, {activation.DisplayName} (0 = dead)", "epoch (0 = initialisation)", "unit (sorted by final on-rate)",
+            height: 520));
+    }
+
+    /// <summary>Dead units per layer, in percent, at initialisation and after each epoch, one line per activation and layer.</summary>
+    public static ReportChart DeadOverEpochs(IReadOnlyList<(ActivationSpec Activation, IReadOnlyList<DeadNeuronReport> ByEpoch)> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var traces = new List<GenericChart>();
+        var finals = new List<string>();
+        foreach (var (activation, byEpoch) in runs)
+        {
+            foreach (var (history, layerIndex) in UnitHistory.Of(byEpoch).Select((h, i) => (h, i)))
+            {
+                var percents = history.DeadByEpoch.Select(d => 100.0 * d / history.Units).ToList();
+                traces.Add(CSharpChart.Line<double, double, string>(Enumerable.Range(0, percents.Count).Select(e => (double)e), percents,
+                    Name: $"{activation.DisplayName} · {history.Layer}", LineColor: ChartStyle.Color(activation.Colour), ShowMarkers: true,
+                    LineDash: layerIndex == 0 ? StyleParam.DrawingStyle.Solid : StyleParam.DrawingStyle.Dash));
+                finals.Add($"{activation.DisplayName} {history.Layer} {percents[^1]:0.0} % (peak {percents.Max():0.0} %)");
+            }
+        }
+
+        return new ReportChart("Dead units over epochs", $"Dead units after the last epoch: {string.Join("; ", finals)}.",
+            ChartStyle.LegendBelow(ChartStyle.Finish(ChartStyle.Combine(traces), "Dead units per layer (never positive on the training data)",
+                                                     "epoch (0 = initialisation)", "dead units (%)", height: 500)));
+    }
+
+    /// <summary>The histogram of <paramref name="layer"/>'s outputs at initialisation and after training, overlaid.</summary>
+    public static ReportChart OutputHistograms(DeadNeuronReport initial, DeadNeuronReport final, string layer, ActivationSpec activation)
+    {
+        ArgumentNullException.ThrowIfNull(initial);
+        ArgumentNullException.ThrowIfNull(final);
+        ArgumentNullException.ThrowIfNull(activation);
+        OutputHistogram Of(DeadNeuronReport report) => report.Units.FirstOrDefault(u => u.Layer == layer)?.Histogram
+            ?? throw new ArgumentException($"OutputHistograms: no layer '{layer}' (or no histograms: measure with histograms on).", nameof(layer));
+        var (before, after) = (Of(initial), Of(final));
+        double ShareNearZero(OutputHistogram h)
+        {
+            var zeroBin = h.BinCentres.Select((c, i) => (c, i)).MinBy(p => Math.Abs(p.c)).i;
+            var total = h.Counts.Sum();
+            return total == 0 ? 0 : 100.0 * h.Counts[zeroBin] / total;
+        }
+
+        GenericChart Bars(OutputHistogram h, string name, double opacity) =>
+            CSharpChart.Column<long, double, string>(h.Counts, Keys: h.BinCentres.ToArray(), Name: name, Opacity: opacity);
+        var chart = ChartStyle.Combine([Bars(before, "at initialisation", 0.55), Bars(after, "after training", 0.55)]);
+        chart = GenericChart.mapLayout(Microsoft.FSharp.Core.FSharpFunc<Layout, Layout>.FromConverter(layout =>
+        {
+            layout.SetProperty("barmode", "overlay");
+            return layout;
+        }), chart);
+        var width = (before.Max - before.Min) / before.Counts.Count;
+        var reading = $"{activation.DisplayName}, {layer}: the bin around 0 (width {width:0.###}) holds {ShareNearZero(before):0.0} % of the outputs at " +
+                      $"initialisation and {ShareNearZero(after):0.0} % after training.";
+        return new ReportChart($"Outputs of {layer}", reading, ChartStyle.LegendBelow(ChartStyle.Finish(chart,
+            $"Outputs of {layer}, {activation.DisplayName} (values beyond ±{before.Max:0} in the edge bins)", "output value", "count")));
     }
 
     private static double Percent(LayerDeadness layer, Tau? tau) => tau is { } t ? layer.DormantPercent(t) : layer.DeadPercent;

@@ -1,5 +1,6 @@
 using Plotly.NET;
 using PReluKit.Activations;
+using PReluKit.Metrics;
 using PReluKit.Statistics;
 using PReluKit.Training;
 using CSharpChart = Plotly.NET.CSharp.Chart;
@@ -83,6 +84,20 @@ public static class TrainingPlots
         }
 
         return ChartStyle.LegendBelow(ChartStyle.Finish(ChartStyle.Combine(traces), title, "epoch", yTitle));
+    }
+
+    /// <summary>
+    /// ‖∇W‖₂ per layer (the L2 norm of all of a layer's parameter gradients on one batch), grouped by layer, one bar per
+    /// activation; the reading compares the first layer's gradient across activations.
+    /// </summary>
+    public static ReportChart GradientNorms(IReadOnlyList<(ActivationSpec Activation, IReadOnlyList<LayerGradient> Norms)> runs, string when)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var bars = runs.Select(r => CSharpChart.Column<double, string, string>(r.Norms.Select(g => g.Norm), Keys: r.Norms.Select(g => g.Layer).ToArray(),
+            Name: r.Activation.DisplayName, MarkerColor: ChartStyle.Color(r.Activation.Colour)));
+        var first = runs.Select(r => $"{r.Activation.DisplayName} {r.Norms[0].Norm:0.000}");
+        return new ReportChart("Gradient norms", $"‖∇W‖₂ of {runs[0].Norms[0].Layer} {when}: {string.Join(", ", first)}.",
+            ChartStyle.LegendBelow(ChartStyle.Finish(ChartStyle.Combine(bars), $"Gradient norm per layer {when}", "layer", "‖∇W‖₂ (L2 norm over the layer's parameters)")));
     }
 
     /// <summary>Mean training seconds per epoch per activation, with 95 % CI error bars over runs.</summary>

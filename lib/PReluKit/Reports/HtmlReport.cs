@@ -21,8 +21,17 @@ public sealed class HtmlReport(string title)
 
     private readonly StringBuilder _body = new();
 
+    private bool _math;
+
     /// <summary>The number of charts added so far.</summary>
     public int ChartCount { get; private set; }
+
+    /// <summary>Typesets LaTeX (\( … \) and \[ … \]) with KaTeX inlined in the page (<see cref="MathTypesetting"/>); without KaTeX the page says so.</summary>
+    public HtmlReport WithMath()
+    {
+        _math = true;
+        return this;
+    }
 
     /// <summary>Adds a section heading.</summary>
     public HtmlReport Heading(string text)
@@ -114,9 +123,11 @@ public sealed class HtmlReport(string title)
         window.requirejs = function () {"{"}{"}"};
         window.requirejs.config = function () {"{"} return function (deps, callback) {"{"} callback(window.Plotly); {"}"}; {"}"};
         </script>
+        {(_math ? MathTypesetting.HeadElements ?? "" : "")}
         </head>
         <body>
         <h1>{Encode(title)}</h1>
+        {(_math && !MathTypesetting.IsAvailable ? "<p class=\"note\">Formulas are shown as LaTeX source: install Debian's libjs-katex (or set PRELUKIT_KATEX) to typeset them.</p>" : "")}
         {_body}
         </body>
         </html>

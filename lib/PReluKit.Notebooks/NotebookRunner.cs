@@ -1,0 +1,171 @@
+using System.Text.Json.Nodes;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.CSharp;
+using Microsoft.DotNet.Interactive.Events;
+using Microsoft.DotNet.Interactive.Formatting;
+using Microsoft.DotNet.Interactive.PackageManagement;
+
+namespace PReluKit.Notebooks;
+
+/// <summary>
+/// Executes a notebook's C# cells in order in an in-process .NET Interactive C# kernel — the kernel Polyglot Notebooks
+/// runs, with <c>#r "nuget: …"</c> and <c>#r "path.dll"</c> honoured — and writes the executed notebook: every display
+/// (updated in place, as VS Code shows it), return value, standard output and error under its cell.
+/// </summary>
+/// <remarks>
+/// Relative paths resolve against the notebook's folder (the working folder while it runs), as in VS Code. Environment
+/// variables given to <see cref="RunAsync"/> are set for the run and restored after it: one notebook at a time per process.
+/// </remarks>
+public static class NotebookRunner
+{
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
+    /// <summary>Runs <paramref name="notebookPath"/> and writes the executed notebook to <paramref name="outputPath"/>.</summary>
+    /// <returns>The number of cells that failed (0 when every cell ran).</returns>
+    public static async Task<int> RunAsync(string notebookPath, string outputPath, IReadOnlyDictionary<string, string?> environment,
+                                           CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var notebook = JsonNode.Parse(await File.ReadAllTextAsync(notebookPath, cancellationToken).ConfigureAwait(false))!;
+        await OneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var folder = Environment.CurrentDirectory;
+        var saved = environment.Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
+        try
+        {
+            Environment.CurrentDirectory = Path.GetDirectoryName(Path.GetFullPath(notebookPath))!;
+            foreach (var (name, value) in environment)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+
+            using var kernel = CreateKernel();
+            var failed = 0;
+            var count = 0;
+            foreach (var cell in notebook["cells"]!.AsArray().OfType<JsonNode>().Where(c => (string?)c["cell_type"] == "code"))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var result = await kernel.SendAsync(new SubmitCode(Source(cell)), cancellationToken).ConfigureAwait(false);
+                var outputs = Outputs(result.Events, ++count, out var cellFailed);
+                cell["outputs"] = outputs;
+                cell["execution_count"] = count;
+                failed += cellFailed ? 1 : 0;
+            }
+
+            IO.AtomicFile.WriteAllText(outputPath, notebook.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            return failed;
+        }
+        finally
+        {
+            Environment.CurrentDirectory = folder;
+            foreach (var (name, value) in saved)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+
+            OneAtATime.Release();
+        }
+    }
+
+    /// <summary>A C# kernel as Polyglot Notebooks configures it: NuGet references, kernel helpers (<c>display</c>), value sharing.</summary>
+    private static CompositeKernel CreateKernel()
+    {
+        var csharp = new CSharpKernel()
+            .UseNugetDirective((k, packages) =>
+            {
+                k.AddAssemblyReferences(packages.SelectMany(p => p.AssemblyPaths));
+                return Task.CompletedTask;
+            }, forceRestore: false)
+            .UseKernelHelpers()
+            .UseValueSharing();
+        return new CompositeKernel { csharp }.Also(k => k.DefaultKernelName = "csharp");
+    }
+
+    private static CompositeKernel Also(this CompositeKernel kernel, Action<CompositeKernel> configure)
+    {
+        configure(kernel);
+        return kernel;
+    }
+
+    /// <summary>The cell's outputs in nbformat 4, displays updated in place.</summary>
+    private static JsonArray Outputs(IReadOnlyList<KernelEvent> events, int executionCount, out bool failed)
+    {
+        var outputs = new List<JsonNode>();
+        var byValueId = new Dictionary<string, int>(StringComparer.Ordinal);
+        failed = false;
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case DisplayedValueUpdated updated when updated.ValueId is { } id && byValueId.TryGetValue(id, out var at):
+                    outputs[at] = Display("display_data", updated.FormattedValues, null);
+                    break;
+                case ReturnValueProduced value:
+                    outputs.Add(Display("execute_result", value.FormattedValues, executionCount));
+                    break;
+                case DisplayedValueProduced shown:
+                    if (shown.ValueId is { } valueId)
+                    {
+                        byValueId[valueId] = outputs.Count;
+                    }
+
+                    outputs.Add(Display("display_data", shown.FormattedValues, null));
+                    break;
+                case StandardOutputValueProduced stdout:
+                    outputs.Add(Stream("stdout", stdout.FormattedValues));
+                    break;
+                case StandardErrorValueProduced stderr:
+                    outputs.Add(Stream("stderr", stderr.FormattedValues));
+                    break;
+                case ErrorProduced error:
+                    outputs.Add(Error(error.Message));
+                    failed = true;
+                    break;
+                case CommandFailed commandFailed:
+                    outputs.Add(Error(commandFailed.Message));
+                    failed = true;
+                    break;
+            }
+        }
+
+        return [.. outputs];
+    }
+
+    private static JsonObject Display(string type, IReadOnlyCollection<FormattedValue> values, int? executionCount)
+    {
+        var data = new JsonObject();
+        foreach (var value in values)
+        {
+            data[value.MimeType] = value.Value;
+        }
+
+        var output = new JsonObject { ["output_type"] = type, ["data"] = data, ["metadata"] = new JsonObject() };
+        if (executionCount is { } count)
+        {
+            output["execution_count"] = count;
+        }
+
+        return output;
+    }
+
+    private static JsonObject Stream(string name, IReadOnlyCollection<FormattedValue> values) => new()
+    {
+        ["output_type"] = "stream",
+        ["name"] = name,
+        ["text"] = string.Concat(values.Select(v => v.Value)),
+    };
+
+    private static JsonObject Error(string message) => new()
+    {
+        ["output_type"] = "error",
+        ["ename"] = "Error",
+        ["evalue"] = message,
+        ["traceback"] = new JsonArray(),
+    };
+
+    private static string Source(JsonNode cell) => cell["source"] switch
+    {
+        JsonArray lines => string.Concat(lines.Select(l => (string?)l)),
+        var single => (string?)single ?? "",
+    };
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text.Json;
+using PReluKit.Data;
+
+namespace PReluKit.Training;
+
+/// <summary>
+/// A full-scale comparison trained once and shipped under <c>data/recorded/NAME</c>: its manifest, its runs (one JSON file
+/// each) and its provenance, so notebooks and the README can show verdicts that need more compute than a live run.
+/// </summary>
+/// <param name="Name">The folder name, e.g. <c>cnn-full</c>.</param>
+/// <param name="Manifest">What was compared.</param>
+/// <param name="Runs">The runs of that comparison (runs of other identities in the folder are left out).</param>
+/// <param name="Provenance">Commit, command, machine and time.</param>
+public sealed record RecordedExperiment(string Name, ComparisonManifest Manifest, IReadOnlyList<RunResult> Runs, ExperimentProvenance Provenance)
+{
+    /// <summary>The folder inside data/ that holds recorded experiments.</summary>
+    public const string FolderName = "recorded";
+
+    /// <summary>The recorded experiments shipped with the kit.</summary>
+    public static IReadOnlyList<string> Shipped { get; } = ["mlp-full", "cnn-full"];
+
+    /// <summary>Loads <c>data/recorded/<paramref name="name"/></c> (the data folder is found as <see cref="RepositoryData.Find"/> does).</summary>
+    /// <exception cref="FileNotFoundException">The folder, its manifest or its provenance is missing.</exception>
+    public static RecordedExperiment Load(string name, string? dataFolder = null)
+    {
+        var data = dataFolder ?? RepositoryData.Find()
+                   ?? throw new FileNotFoundException($"recorded experiment '{name}': no data/ folder found (set {RepositoryData.EnvironmentVariable}).");
+        var folder = Path.Combine(data, FolderName, name);
+        var store = new RunStore(folder);
+        var manifest = store.ReadManifest() ?? throw new FileNotFoundException($"recorded experiment '{name}': '{folder}' has no {ComparisonManifest.FileName}.");
+        var provenancePath = Path.Combine(folder, ExperimentProvenance.FileName);
+        var provenance = File.Exists(provenancePath)
+            ? JsonSerializer.Deserialize<ExperimentProvenance>(File.ReadAllText(provenancePath), KitJson.Options)!
+            : throw new FileNotFoundException($"recorded experiment '{name}': '{provenancePath}' is missing.");
+        var runs = store.LoadAll().Where(r => r.Identity?.Comparison == manifest.Identity).ToList();
+        return new RecordedExperiment(name, manifest, runs, provenance);
+    }
+
+    /// <summary>"recorded experiment cnn-full: Cnn on Fashion-MNIST (60,000 + 10,000 images), 4 activations × 10 seeds × 12 epochs, commit df583a9, …".</summary>
+    public string Describe()
+    {
+        var training = Manifest.Config.Training;
+        var data = Manifest.Identity.Data;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"recorded experiment {Name}: {training.Model} on {data.Name} ({data.TrainSamples:N0} + {data.TestSamples:N0} images), " +
+            $"{Manifest.Config.Activations.Count} activations × {Manifest.Config.Seeds.Count} seeds × {training.Epochs} epochs, " +
+            $"SGD lr {training.LearningRate} momentum {training.Momentum}, batch {training.BatchSize}; trained at commit {Provenance.Commit[..7]} on " +
+            $"{Provenance.Machine}, {Provenance.Threads} threads, {Provenance.Started:yyyy-MM-dd}, {Provenance.WallSeconds / 3600:0.0} h");
+    }
+}
