@@ -86,6 +86,17 @@ public static class TrainingPlots
         return ChartStyle.LegendBelow(ChartStyle.Finish(ChartStyle.Combine(traces), title, "epoch", yTitle));
     }
 
+    /// <summary>Test accuracy minus the baseline's, same seed, per epoch, with the reading after the last epoch.</summary>
+    public static ReportChart AccuracyAgainstBaseline(IReadOnlyList<RunResult> runs, ComparisonSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var baseline = summary.Baseline ?? throw new ArgumentException("AccuracyAgainstBaseline: the comparison has no ReLU runs.", nameof(summary));
+        var last = summary.Rows.Where(r => r.VsBaseline is not null).Select(r => $"{r.DisplayName} {r.VsBaseline!.AccuracyDifference.ToString("+0.00;-0.00;0.00")}");
+        return new ReportChart("Accuracy against ReLU, epoch by epoch",
+            $"Difference to ReLU's test accuracy of the same seed, in points, after the last epoch: {string.Join(", ", last)}.",
+            DifferenceCurves(runs, baseline, e => 100 * e.TestAccuracy, "Test accuracy minus ReLU's, same seed (mean and 95 % CI)", "difference (points)"));
+    }
+
     /// <summary>
     /// ‖∇W‖₂ per layer (the L2 norm of all of a layer's parameter gradients on one batch), grouped by layer, one bar per
     /// activation; the reading compares the first layer's gradient across activations.

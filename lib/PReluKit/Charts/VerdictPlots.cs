@@ -40,6 +40,24 @@ public static class VerdictPlots
                                  height: 140 + (60 * verdicts.Count));
     }
 
+    /// <summary>The accuracy forest plot with its reading: each contrast's verdict against ±δ.</summary>
+    public static ReportChart AccuracyForest(ComparisonSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var readings = summary.Contrasts.Select(c => $"{c.Name}: {c.Accuracy.Label}");
+        return new ReportChart("Accuracy differences against δ",
+            $"Paired accuracy differences against {summary.Accuracy.Band}: {string.Join("; ", readings)}.", Forest(summary));
+    }
+
+    /// <summary>The epoch-time forest plot with its reading: each contrast's time ratio and verdict against ±δ.</summary>
+    public static ReportChart TimeForest(ComparisonSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var readings = summary.Contrasts.Select(c => $"{c.Name}: ×{c.TimeRatio.Ratio:0.000} ({c.Time.Label})");
+        return new ReportChart("Epoch-time differences against δ",
+            $"Paired epoch-time ratios against {summary.Time.Band}: {string.Join("; ", readings)}.", Forest(summary, time: true));
+    }
+
     /// <summary>A vertical band from <paramref name="x0"/> to <paramref name="x1"/> over the whole plot height, under the traces.</summary>
     private static Shape Band(double x0, double x1, Color colour) => Shape.init<double, double, double, double>(
         Editable: null, FillColor: FSharpOption<Color>.Some(colour), FillRule: null, Label: null, ShowLegend: null, Legend: null, LegendRank: null,

@@ -94,21 +94,13 @@ public static class ComparisonReport
 
         if (summary.Contrasts.Count > 0)
         {
-            var decided = summary.Contrasts.Select(c => $"{c.Name}: {c.Accuracy.Label}");
-            charts.Add(new ReportChart("Accuracy differences against δ",
-                $"Paired accuracy differences against {summary.Accuracy.Band}: {string.Join("; ", decided)}.", VerdictPlots.Forest(summary)));
-            var times = summary.Contrasts.Select(c => $"{c.Name}: ×{c.TimeRatio.Ratio:0.000} ({c.Time.Label})");
-            charts.Add(new ReportChart("Epoch-time differences against δ",
-                $"Paired epoch-time ratios against {summary.Time.Band}: {string.Join("; ", times)}.", VerdictPlots.Forest(summary, time: true)));
+            charts.Add(VerdictPlots.AccuracyForest(summary));
+            charts.Add(VerdictPlots.TimeForest(summary));
         }
 
-        if (summary.Baseline is { } baseline && summary.Rows.Count > 1)
+        if (summary.Baseline is not null && summary.Rows.Count > 1)
         {
-            var last = summary.Rows.Where(r => r.VsBaseline is not null).Select(r => $"{r.DisplayName} {r.VsBaseline!.AccuracyDifference.ToString("+0.00;-0.00;0.00")}");
-            charts.Add(new ReportChart("Accuracy against ReLU, epoch by epoch",
-                $"Difference to ReLU's test accuracy of the same seed, in points, after the last epoch: {string.Join(", ", last)}.",
-                TrainingPlots.DifferenceCurves(runs, baseline, e => 100 * e.TestAccuracy, "Test accuracy minus ReLU's, same seed (mean and 95 % CI)",
-                                               "difference (points)")));
+            charts.Add(TrainingPlots.AccuracyAgainstBaseline(runs, summary));
         }
 
         var ranked = summary.Rows.Where(r => r.TestAccuracy is not null).OrderByDescending(r => r.TestAccuracy!.Mean).ToList();
