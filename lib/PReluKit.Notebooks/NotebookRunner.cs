@@ -21,9 +21,11 @@ public static class NotebookRunner
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
-    /// <summary>Runs <paramref name="notebookPath"/> and writes the executed notebook to <paramref name="outputPath"/>.</summary>
-    /// <returns>The number of cells that failed (0 when every cell ran).</returns>
-    public static async Task<int> RunAsync(string notebookPath, string outputPath, IReadOnlyDictionary<string, string?> environment,
+    /// <summary>
+    /// Runs <paramref name="notebookPath"/> and writes the executed notebook to <paramref name="outputPath"/>. Execution stops
+    /// at the first cell that fails, as in Jupyter: later cells depend on it, and their errors would only bury the first.
+    /// </summary>
+    public static async Task<NotebookRunResult> RunAsync(string notebookPath, string outputPath, IReadOnlyDictionary<string, string?> environment,
                                            CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -40,20 +42,25 @@ public static class NotebookRunner
             }
 
             using var kernel = CreateKernel();
-            var failed = 0;
-            var count = 0;
-            foreach (var cell in notebook["cells"]!.AsArray().OfType<JsonNode>().Where(c => (string?)c["cell_type"] == "code"))
+            var cells = notebook["cells"]!.AsArray().OfType<JsonNode>().Where(c => (string?)c["cell_type"] == "code").ToList();
+            var run = new NotebookRunResult(cells.Count, 0, null, null);
+            foreach (var cell in cells)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var result = await kernel.SendAsync(new SubmitCode(Source(cell)), cancellationToken).ConfigureAwait(false);
-                var outputs = Outputs(result.Events, ++count, out var cellFailed);
-                cell["outputs"] = outputs;
+                var count = run.CellsRun + 1;
+                cell["outputs"] = Outputs(result.Events, count, out var error);
                 cell["execution_count"] = count;
-                failed += cellFailed ? 1 : 0;
+                run = run with { CellsRun = count };
+                if (error is not null)
+                {
+                    run = run with { FailedCell = count, Error = error.Split('\n')[0].Trim() };
+                    break;
+                }
             }
 
             IO.AtomicFile.WriteAllText(outputPath, notebook.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
-            return failed;
+            return run;
         }
         finally
         {
@@ -88,11 +95,11 @@ public static class NotebookRunner
     }
 
     /// <summary>The cell's outputs in nbformat 4, displays updated in place.</summary>
-    private static JsonArray Outputs(IReadOnlyList<KernelEvent> events, int executionCount, out bool failed)
+    private static JsonArray Outputs(IReadOnlyList<KernelEvent> events, int executionCount, out string? error)
     {
         var outputs = new List<JsonNode>();
         var byValueId = new Dictionary<string, int>(StringComparer.Ordinal);
-        failed = false;
+        error = null;
         foreach (var e in events)
         {
             switch (e)
@@ -117,13 +124,13 @@ public static class NotebookRunner
                 case StandardErrorValueProduced stderr:
                     outputs.Add(Stream("stderr", stderr.FormattedValues));
                     break;
-                case ErrorProduced error:
-                    outputs.Add(Error(error.Message));
-                    failed = true;
+                case ErrorProduced produced:
+                    outputs.Add(Error(produced.Message));
+                    error ??= produced.Message;
                     break;
                 case CommandFailed commandFailed:
                     outputs.Add(Error(commandFailed.Message));
-                    failed = true;
+                    error ??= commandFailed.Message;
                     break;
             }
         }

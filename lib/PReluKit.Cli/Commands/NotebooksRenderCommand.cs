@@ -77,11 +77,17 @@ internal sealed class NotebooksRenderCommand : Command<NotebooksRenderCommand.Se
             var name = Path.GetFileNameWithoutExtension(notebook);
             var executed = Path.Combine(output, name + ".ipynb");
             var clock = Stopwatch.StartNew();
-            var failedCells = NotebookRunner.RunAsync(notebook, executed, environment, cancellationToken).GetAwaiter().GetResult();
+            var run = NotebookRunner.RunAsync(notebook, executed, environment, cancellationToken).GetAwaiter().GetResult();
             var json = File.ReadAllText(executed);
             NotebookPage.Build(JsonNode.Parse(json)!, name).Write(Path.Combine(output, name + ".html"));
-            failed += failedCells == 0 ? 0 : 1;
-            table.AddRow(name, failedCells == 0 ? "ok" : $"{failedCells} cell(s) failed", $"{clock.Elapsed.TotalSeconds:0}", $"{CountCharts(json)}");
+            if (!run.Succeeded)
+            {
+                failed++;
+                Console.Error.WriteLine($"{name}: {run}");
+            }
+
+            table.AddRow(name, Markup.Escape(run.Succeeded ? "ok" : $"cell {run.FailedCell} of {run.CodeCells} failed"), $"{clock.Elapsed.TotalSeconds:0}",
+                         $"{CountCharts(json)}");
         }
 
         AnsiConsole.Write(table);

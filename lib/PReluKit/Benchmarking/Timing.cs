@@ -28,4 +28,15 @@ public sealed record Timing(string Name, IReadOnlyList<double> Seconds)
         ArgumentNullException.ThrowIfNull(other);
         return RatioInterval.Of(Seconds, other.Seconds);
     }
+
+    /// <summary>
+    /// The verdict on this timing against <paramref name="baseline"/>, paired round by round: the percent change with its 95 %
+    /// interval, judged against <paramref name="measure"/>'s δ (default <see cref="EffectMeasure.EpochTime"/>).
+    /// </summary>
+    public Verdict Against(Timing baseline, EffectMeasure? measure = null)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        var ratios = Seconds.Zip(baseline.Seconds, (a, b) => a / b).ToList();
+        return Verdict.Of(EffectInterval.FromRatio(RatioTo(baseline), ratios), measure ?? EffectMeasure.EpochTime);
+    }
 }

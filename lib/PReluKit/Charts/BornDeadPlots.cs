@@ -20,14 +20,8 @@ public static class BornDeadPlots
             var points = width.OrderBy(c => c.Depth).ToList();
             var line = CSharpChart.Line<double, double, string>(points.Select(c => (double)c.Depth), points.Select(c => c.Probability.Proportion),
                 Name: $"width {width.Key}", ShowMarkers: true, LineColor: ChartStyle.Color(ChartStyle.SeriesHex(i)));
-            var error = Plotly.NET.TraceObjects.Error.init<double, double>(
-                Visible: Microsoft.FSharp.Core.FSharpOption<bool>.Some(true), Type: Microsoft.FSharp.Core.FSharpOption<StyleParam.ErrorType>.Some(StyleParam.ErrorType.Data),
-                Symmetric: Microsoft.FSharp.Core.FSharpOption<bool>.Some(false),
-                Array: Microsoft.FSharp.Core.FSharpOption<IEnumerable<double>>.Some(points.Select(c => c.Probability.Upper - c.Probability.Proportion).ToArray()),
-                Arrayminus: Microsoft.FSharp.Core.FSharpOption<IEnumerable<double>>.Some(points.Select(c => c.Probability.Proportion - c.Probability.Lower).ToArray()),
-                ArrayEncoded: null, ArrayminusEncoded: null, Value: null, Valueminus: null, Traceref: null, Tracerefminus: null,
-                Copy_ystyle: null, Color: null, Thickness: null, Width: null);
-            return Plotly.NET.Chart.withYError(error).Invoke(line);
+            return ChartStyle.WithAsymmetricYErrors(line, points.Select(c => c.Probability.Upper - c.Probability.Proportion),
+                                                    points.Select(c => c.Probability.Proportion - c.Probability.Lower));
         });
         var worst = cells.MaxBy(c => c.Probability.Proportion)!;
         var reading = worst.Probability.Successes == 0

@@ -54,6 +54,19 @@ public static class ChartStyle
         return Plotly.NET.Chart.withYError(error).Invoke(chart);
     }
 
+    /// <summary>Error bars on the y values of a chart's traces, <paramref name="above"/> and <paramref name="below"/> each value.</summary>
+    public static GenericChart WithAsymmetricYErrors(GenericChart chart, IEnumerable<double> above, IEnumerable<double> below)
+    {
+        static FSharpOption<IEnumerable<double>> Widths(IEnumerable<double> values) =>
+            FSharpOption<IEnumerable<double>>.Some([.. values.Select(h => double.IsNaN(h) ? 0 : h)]);
+        var error = Plotly.NET.TraceObjects.Error.init<double, double>(
+            Visible: FSharpOption<bool>.Some(true), Type: FSharpOption<StyleParam.ErrorType>.Some(StyleParam.ErrorType.Data), Symmetric: FSharpOption<bool>.Some(false),
+            Array: Widths(above), Arrayminus: Widths(below),
+            ArrayEncoded: null, ArrayminusEncoded: null, Value: null, Valueminus: null, Traceref: null, Tracerefminus: null,
+            Copy_ystyle: null, Color: null, Thickness: null, Width: null);
+        return Plotly.NET.Chart.withYError(error).Invoke(chart);
+    }
+
     /// <summary>Puts the legend below the plot, horizontally (long activation names fit).</summary>
     public static GenericChart LegendBelow(GenericChart chart) =>
         CSharpExtensions.WithLegendStyle(chart, Orientation: StyleParam.Orientation.Horizontal, Y: -0.25);

@@ -107,9 +107,10 @@ public static class DeadPlots
         OutputHistogram Of(DeadNeuronReport report) => report.Units.FirstOrDefault(u => u.Layer == layer)?.Histogram
             ?? throw new ArgumentException($"OutputHistograms: no layer '{layer}' (or no histograms: measure with histograms on).", nameof(layer));
         var (before, after) = (Of(initial), Of(final));
-        double ShareNearZero(OutputHistogram h)
+        var width = (before.Max - before.Min) / before.Counts.Count;
+        var zeroBin = Math.Clamp((int)Math.Floor((0 - before.Min) / width), 0, before.Counts.Count - 1); // the bin [lo, hi) that holds 0
+        double ShareInZeroBin(OutputHistogram h)
         {
-            var zeroBin = h.BinCentres.Select((c, i) => (c, i)).MinBy(p => Math.Abs(p.c)).i;
             var total = h.Counts.Sum();
             return total == 0 ? 0 : 100.0 * h.Counts[zeroBin] / total;
         }
@@ -122,9 +123,9 @@ public static class DeadPlots
             layout.SetProperty("barmode", "overlay");
             return layout;
         }), chart);
-        var width = (before.Max - before.Min) / before.Counts.Count;
-        var reading = $"{activation.DisplayName}, {layer}: the bin around 0 (width {width:0.###}) holds {ShareNearZero(before):0.0} % of the outputs at " +
-                      $"initialisation and {ShareNearZero(after):0.0} % after training.";
+        var (low, high) = (before.Min + (zeroBin * width), before.Min + ((zeroBin + 1) * width));
+        var reading = $"{activation.DisplayName}, {layer}: the bin [{low:0.###}, {high:0.###}), which holds the exact zeros, has {ShareInZeroBin(before):0.0} % " +
+                      $"of the outputs at initialisation and {ShareInZeroBin(after):0.0} % after training.";
         return new ReportChart($"Outputs of {layer}", reading, ChartStyle.LegendBelow(ChartStyle.Finish(chart,
             $"Outputs of {layer}, {activation.DisplayName} (values beyond ±{before.Max:0} in the edge bins)", "output value", "count")));
     }

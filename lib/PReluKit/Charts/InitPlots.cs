@@ -26,12 +26,14 @@ public static class InitPlots
             CSharpChart.Line<double, double, string>(layers, ownGain, Name: $"PReLU's gain: std = √(2/((1+α²)·n)), α = {prelu.InitSlope:0.##}",
                 ShowMarkers: true, LineColor: ChartStyle.Color(prelu.Colour)),
         ]);
-        chart = Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(chart, AxisType: StyleParam.AxisType.Log);
         var theory = Math.Pow(1 + (prelu.InitSlope * prelu.InitSlope), depth);
         var reading = string.Create(CultureInfo.InvariantCulture,
             $"After {depth} layers of {width} {prelu.DisplayName} units, E[y²] is ×{reluGain[^1] / reluGain[0]:0.00} of the first layer's with ReLU's gain " +
             $"(theory: (1 + α²)^{depth - 1} = {theory / (1 + (prelu.InitSlope * prelu.InitSlope)):0.00}) and ×{ownGain[^1] / ownGain[0]:0.00} with PReLU's own gain (theory: 1).");
-        return new ReportChart("Signal through depth", reading,
-            ChartStyle.LegendBelow(ChartStyle.Finish(chart, "Mean square pre-activation E[y²] per layer at initialisation", "layer", "E[y²] (log scale)")));
+        chart = ChartStyle.Finish(chart, "Mean square pre-activation E[y²] per layer at initialisation (mean over 64 random networks)",
+                                  "layer", "E[y²] (log scale)");
+        chart = Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(chart, TitleText: "E[y²] (log scale)",
+                                                                                              AxisType: StyleParam.AxisType.Log);
+        return new ReportChart("Signal through depth", reading, ChartStyle.LegendBelow(chart));
     }
 }

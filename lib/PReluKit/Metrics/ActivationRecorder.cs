@@ -97,8 +97,10 @@ public sealed class ActivationRecorder : IDisposable
             // count_nonzero(relu(x)) counts x > 0 exactly and is several times faster than summing a bool mask as int64.
             var positive = x.relu().count_nonzero(reduce).data<long>().ToArray();
             var absSum = y.abs().sum(reduce).to_type(ScalarType.Float64).data<double>().ToArray();
+            // NaN outputs (a diverged model) fall in no bin; ±∞ land in the edge bins like every value beyond the range.
             var counts = histograms
-                ? y.sub(min).mul_(bins / (max - min)).floor_().clamp_(0, bins - 1).to_type(ScalarType.Int64).flatten().bincount(null, bins).data<long>().ToArray()
+                ? y.flatten().masked_select(y.flatten().isnan().logical_not()).sub(min).mul_(bins / (max - min)).floor_().clamp_(0, bins - 1)
+                   .to_type(ScalarType.Int64).bincount(null, bins).data<long>().ToArray()
                 : new long[bins];
 
             lock (_histogram)

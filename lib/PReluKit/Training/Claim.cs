@@ -41,8 +41,11 @@ public sealed record Claim(string Statement, ClaimStatus Status, Verdict? Eviden
         _ => ClaimStatus.Inconclusive,
     }, verdict);
 
-    /// <summary>No more than δ of extra time is the claim: an interval inside +δ supports it; one above +δ rules it out.</summary>
-    private static Claim NoOverhead(string statement, Verdict? verdict) => new(statement, verdict?.Kind switch
+    /// <summary>
+    /// "<paramref name="statement"/>", judged as a claim of no more than δ of extra time: an interval inside +δ supports it,
+    /// one above +δ rules it out. Public for measurements made outside a comparison (notebook 5's epoch benchmark).
+    /// </summary>
+    public static Claim NoOverhead(string statement, Verdict? verdict) => new(statement, verdict?.Kind switch
     {
         null => ClaimStatus.NotTested,
         VerdictKind.Equivalent or VerdictKind.Small or VerdictKind.BelowDelta => ClaimStatus.Supported,

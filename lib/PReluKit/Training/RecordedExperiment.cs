@@ -45,7 +45,7 @@ public sealed record RecordedExperiment(string Name, ComparisonManifest Manifest
         return string.Create(CultureInfo.InvariantCulture,
             $"recorded experiment {Name}: {training.Model} on {data.Name} ({data.TrainSamples:N0} + {data.TestSamples:N0} images), " +
             $"{Manifest.Config.Activations.Count} activations × {Manifest.Config.Seeds.Count} seeds × {training.Epochs} epochs, " +
-            $"SGD lr {training.LearningRate} momentum {training.Momentum}, batch {training.BatchSize}; trained at commit {Provenance.Commit[..7]} on " +
+            $"{training.Optimizer} lr {training.LearningRate}{(training.Optimizer == OptimizerKind.Sgd ? $" momentum {training.Momentum}" : "")}, batch {training.BatchSize}; trained at commit {Provenance.Commit[..7]} on " +
             $"{Provenance.Machine}, {Provenance.Threads} threads, {Provenance.Started:yyyy-MM-dd}, {Provenance.WallSeconds / 3600:0.0} h");
     }
 }

@@ -95,6 +95,21 @@ public class DeadNeuronReportTests
     }
 
     [Fact]
+    public void A_diverged_layer_leaves_NaN_out_of_the_histogram_and_infinities_in_the_edge_bins()
+    {
+        using var relu = nn.Sequential(("act", nn.ReLU()));
+        using var recorder = new ActivationRecorder(relu);
+        using (no_grad())
+        {
+            relu.call(tensor(new[] { float.NaN, float.PositiveInfinity, 1f, float.NaN }).reshape(4, 1)).Dispose();
+        }
+
+        var histogram = recorder.Report().Units[0].Histogram;
+        Assert.Equal(2, histogram.Counts.Sum());
+        Assert.Equal(1, histogram.Counts[^1]);
+    }
+
+    [Fact]
     public void Hooks_record_through_call_but_not_through_forward()
     {
         using var model = Mlp.Create(ActivationSpec.ReLU(), inputs: 4, hidden: [5], classes: 2);
