@@ -1,46 +1,90 @@
-using System.Text.Json.Nodes;
 using PReluKit.Tests.Infrastructure;
 
 namespace PReluKit.Tests.Notebooks;
 
-/// <summary>Every notebook executed headless in the quick profile, as a learner would run it.</summary>
+/// <summary>
+/// Every notebook executed headless in the quick profile through <c>prelu notebooks render</c>, as a learner would run it,
+/// and its offline page opened in headless Chromium: every chart drawn, every formula typeset, nothing fetched.
+/// </summary>
 public class NotebookExecutionTests
 {
-    [NotebookTheory]
-    [InlineData("01-what-is-prelu", 4, 1, false)]
-    [InlineData("02-dying-relu", 7, 1, false)]
-    [InlineData("03-relu-vs-leaky-vs-prelu", 8, 1, true)]
-    [InlineData("04-channelwise-prelu-cnn", 3, 2, true)]
-    [InlineData("05-cost-of-prelu", 3, 0, true)]
-    public void The_notebook_runs_without_errors_and_shows_its_charts_and_tables(string name, int charts, int tables, bool statistical)
+    [Theory]
+    [InlineData("01-what-is-prelu", 5, 1, "\"sliders\"", "confirmed exactly")]
+    [InlineData("02-dying-relu", 8, 4, "\"type\":\"heatmap\"", "Claim 1 (ReLU units die during training): confirmed")]
+    [InlineData("04-channelwise-prelu-cnn", 3, 4, "He et al. channel-wise", "quick profile")]
+    [InlineData("05-cost-of-prelu", 2, 0, "time / ReLU", "quick profile")]
+    public async Task The_notebook_runs_and_shows_its_charts_tables_and_computed_findings(string name, int charts, int tables, string shows,
+                                                                                           string finding)
     {
         using var results = new TempFolder();
         using var output = new TempFolder();
-        var (code, executed, log) = NotebookRunner.Run(name, "quick", results.Path, output.Path);
+        var outcome = NotebookRender.Run(name, results.Path, output.Path);
 
-        var outputs = NotebookFiles.Cells(executed).Where(c => (string?)c["cell_type"] == "code")
-            .SelectMany(c => c["outputs"]!.AsArray().OfType<JsonNode>()).ToList();
-        var errors = outputs.Where(o => (string?)o["output_type"] == "error" || (string?)o["name"] == "stderr")
-            .Select(o => o.ToJsonString()).ToList();
-        Assert.True(errors.Count == 0, $"{name} printed errors: {string.Join("\n", errors)}");
-        Assert.True(code == 0, $"dotnet-repl exited {code}: {log}");
-
-        var html = outputs.Select(o => Text(o["data"]?["text/html"])).ToList();
-        Assert.True(html.Count(h => h.Contains("Plotly.newPlot", StringComparison.Ordinal)) >= charts, $"{name}: fewer than {charts} charts");
-        Assert.True(html.Count(h => h.Contains("<table", StringComparison.Ordinal)) >= tables, $"{name}: fewer than {tables} tables");
-        var findings = NotebookFiles.Cells(executed).SkipWhile(c => !NotebookFiles.Source(c).StartsWith("## What we found", StringComparison.Ordinal)).Skip(1).First();
-        var finding = string.Concat(findings["outputs"]!.AsArray().Select(o => Text(o?["data"]?["text/plain"])));
-        Assert.Contains("confirmed", finding);
-        if (statistical)
-        {
-            Assert.Contains("quick profile", finding); // measured verdicts from the smoke-test profile say they are not to be trusted
-        }
+        await AssertRendered(outcome, name, charts, tables, shows, finding);
     }
 
-    private static string Text(JsonNode? node) => node switch
+    [Fact]
+    public async Task A_learner_who_changes_a_setting_and_reruns_gets_new_runs_while_unchanged_runs_are_reused()
     {
-        JsonArray lines => string.Concat(lines.Select(l => (string?)l)),
-        null => "",
-        var single => (string?)single ?? "",
-    };
+        const string Name = "03-relu-vs-leaky-vs-prelu";
+        const string Setting = "Epochs = profile.MlpEpochs }";
+        using var results = new TempFolder();
+        using var first = new TempFolder();
+        var original = NotebookRender.Run(Name, results.Path, first.Path);
+        await AssertRendered(original, Name, 4, 4, "mlp-full", "quick profile");
+        var runs = Path.Combine(results.Path, "03-mlp-quick", "runs");
+        var trained = Directory.GetFiles(runs, "*.json").Length;
+        Assert.Equal(4 * 2, trained); // 4 activations × 2 seeds in the quick profile
+
+        using var edited = new TempFolder(RepositoryRoot.Path); // beside lib/, as the setup cell's ../lib paths need
+        var source = File.ReadAllText(RepositoryRoot.Combine("notebooks", Name + ".ipynb"));
+        Assert.Contains(Setting, source, StringComparison.Ordinal);
+        File.WriteAllText(edited.Combine(Name + ".ipynb"), source.Replace(Setting, "Epochs = profile.MlpEpochs + 1 }", StringComparison.Ordinal));
+        using var second = new TempFolder();
+        var rerun = NotebookRender.Run(Name, results.Path, second.Path, from: edited.Path);
+
+        Assert.True(rerun.ExitCode == 0 && rerun.Errors.Count == 0, $"the edited notebook failed: {rerun.Error} {string.Join("\n", rerun.Errors)}");
+        Assert.Equal(2 * trained, Directory.GetFiles(runs, "*.json").Length); // new runs beside the old, none overwritten
+        Assert.Contains(rerun.Outputs, o => NotebookRender.Text(o["data"]?["text/plain"]).Contains("3 epochs", StringComparison.Ordinal));
+
+        using var third = new TempFolder();
+        var again = NotebookRender.Run(Name, results.Path, third.Path, from: edited.Path);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Equal(2 * trained, Directory.GetFiles(runs, "*.json").Length); // the same settings again: every run reused
+    }
+
+    [Fact]
+    public void Without_a_build_the_setup_cell_fails_with_one_line_that_names_the_build_command_and_nothing_else_runs()
+    {
+        const string Name = "01-what-is-prelu";
+        using var clone = new TempFolder(); // a notebooks/ folder with no lib/ build beside it
+        var notebooks = Directory.CreateDirectory(clone.Combine("notebooks")).FullName;
+        File.Copy(RepositoryRoot.Combine("notebooks", Name + ".ipynb"), Path.Combine(notebooks, Name + ".ipynb"));
+        using var results = new TempFolder();
+        using var output = new TempFolder();
+
+        var outcome = NotebookRender.Run(Name, results.Path, output.Path, from: notebooks);
+
+        Assert.NotEqual(0, outcome.ExitCode);
+        var error = Assert.Single(outcome.Outputs);
+        Assert.Equal("error", (string?)error["output_type"]);
+        Assert.Equal("PReluKit is not built: run `dotnet build PReluNotebooks.sln` in the repository root, then rerun this cell.",
+                     (string?)error["evalue"]);
+        Assert.Contains($"{Name}: cell 1 of", outcome.Error, StringComparison.Ordinal);
+    }
+
+    private static async Task AssertRendered(NotebookRender.Outcome outcome, string name, int charts, int tables, string shows, string finding)
+    {
+        Assert.True(outcome.Errors.Count == 0, $"{name} printed errors: {string.Join("\n", outcome.Errors)}");
+        Assert.True(outcome.ExitCode == 0, $"prelu notebooks render exited {outcome.ExitCode}: {outcome.Output} {outcome.Error}");
+        var drawn = outcome.Html.Count(h => h.Contains("Plotly.newPlot", StringComparison.Ordinal));
+        Assert.True(drawn >= charts, $"{name}: {drawn} charts, expected at least {charts}");
+        Assert.True(outcome.Html.Count(h => h.Contains("<table", StringComparison.Ordinal)) >= tables, $"{name}: fewer than {tables} tables");
+        Assert.Contains(outcome.Html, h => h.Contains(shows, StringComparison.Ordinal));
+        Assert.Contains(finding, outcome.Findings, StringComparison.Ordinal);
+        if (HeadlessChromium.IsInstalled || Environment.GetEnvironmentVariable("CI") is "true" or "1")
+        {
+            await ReportAssertions.RendersOfflineAsync(outcome.PagePath, drawn, $"notebook-{name}.png", withMath: true);
+        }
+    }
 }

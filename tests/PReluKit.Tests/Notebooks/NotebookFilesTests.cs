@@ -1,13 +1,16 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using PReluKit.Tests.Infrastructure;
 using PReluKit.Tests.Repository;
 
 namespace PReluKit.Tests.Notebooks;
 
-/// <summary>The committed notebooks: clean, on the .NET kernel, one setup cell with the pinned versions.</summary>
+/// <summary>The committed notebooks: clean, on the .NET kernel, one setup cell, cells a learner can read, a teaching structure.</summary>
 public partial class NotebookFilesTests
 {
+    private const int MaxCellLines = 15;
+    private const int MaxSetupLines = 18;
+    private const int MaxLineLength = 120;
+
     public static TheoryData<string> Notebooks() => new(NotebookFiles.Names);
 
     [Fact]
@@ -23,7 +26,7 @@ public partial class NotebookFilesTests
         var notebook = NotebookFiles.Load(name);
         Assert.StartsWith(".net-", (string?)notebook["metadata"]?["kernelspec"]?["name"]);
         Assert.Equal("csharp", (string?)notebook["metadata"]?["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"]);
-        foreach (var cell in NotebookFiles.Cells(notebook).Where(c => (string?)c["cell_type"] == "code"))
+        foreach (var cell in NotebookFiles.Code(notebook))
         {
             Assert.Empty(cell["outputs"]!.AsArray());
             Assert.Null((int?)cell["execution_count"]);
@@ -33,54 +36,109 @@ public partial class NotebookFilesTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void One_setup_cell_pins_the_versions_of_Directory_Packages_props(string name)
+    public void The_first_code_cell_checks_the_build_then_pins_the_versions_of_Directory_Packages_props(string name)
     {
-        var cells = NotebookFiles.Cells(NotebookFiles.Load(name)).ToList();
-        var code = cells.Where(c => (string?)c["cell_type"] == "code").Select(NotebookFiles.Source).ToList();
-        var setup = Assert.Single(code, c => c.Contains("KitSetup.Initialize()", StringComparison.Ordinal));
-        Assert.Same(setup, code[0]);
+        var code = NotebookFiles.Code(NotebookFiles.Load(name)).Select(NotebookFiles.Source).ToList();
+        var setup = code[0];
+        // Two submissions in one cell: the check runs first, so a missing build fails with one line naming the fix.
+        var parts = setup.Split("#!csharp\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, parts.Length);
+        Assert.Contains("File.Exists(\"../lib/PReluKit.Notebooks/bin/Debug/net10.0/PReluKit.Notebooks.dll\")", parts[0], StringComparison.Ordinal);
+        Assert.Contains("`dotnet build PReluNotebooks.sln`", parts[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("#r ", parts[0], StringComparison.Ordinal);
+        Assert.Contains("KitSetup.Initialize()", parts[1], StringComparison.Ordinal);
+
         var pins = NuGetReference().Matches(setup).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
-        Assert.Equal(6, pins.Count);
+        Assert.Equal(["MathNet.Numerics", "Microsoft.Data.Analysis", "Plotly.NET", "Plotly.NET.CSharp", "TorchSharp-cpu"], pins.Keys.Order());
         Assert.All(pins, pin => Assert.Equal(PinnedVersionsTests.Pinned[pin.Key], pin.Value));
-        Assert.Contains("#r \"../lib/PReluKit.Notebooks/bin/Debug/net10.0/PReluKit.dll\"", setup, StringComparison.Ordinal);
-        Assert.DoesNotContain(code.Skip(1), c => c.Contains("#r ", StringComparison.Ordinal));
+        Assert.Contains("#r \"../lib/PReluKit.Notebooks/bin/Debug/net10.0/PReluKit.Notebooks.dll\"", setup, StringComparison.Ordinal);
+        Assert.DoesNotContain(code.Skip(1), c => c.Contains("#r ", StringComparison.Ordinal) || c.Contains("KitSetup.Initialize", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_notebook_has_the_same_setup_cell()
+    {
+        var setups = NotebookFiles.Names.Select(n => NotebookFiles.Source(NotebookFiles.Code(NotebookFiles.Load(n)).First())).Distinct().ToList();
+        Assert.Single(setups);
     }
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Markdown_explains_before_code_and_the_end_links_on(string name)
+    public void Code_cells_fit_on_a_screen(string name)
+    {
+        var problems = new List<string>();
+        foreach (var (cell, index) in NotebookFiles.Code(NotebookFiles.Load(name)).Select((c, i) => (NotebookFiles.Source(c), i)))
+        {
+            var lines = cell.TrimEnd('\n').Split('\n');
+            var limit = index == 0 ? MaxSetupLines : MaxCellLines;
+            if (lines.Length > limit)
+            {
+                problems.Add($"code cell {index + 1} has {lines.Length} lines (at most {limit})");
+            }
+
+            problems.AddRange(lines.Where(l => l.Length > MaxLineLength).Select(l => $"code cell {index + 1}: a line of {l.Length} characters: {l}"));
+        }
+
+        Assert.True(problems.Count == 0, $"{name}: {string.Join("\n", problems)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Markdown_asks_the_question_and_explains_before_code(string name)
     {
         var cells = NotebookFiles.Cells(NotebookFiles.Load(name)).ToList();
         Assert.Equal("markdown", (string?)cells[0]["cell_type"]);
-        for (var i = 1; i < cells.Count; i++)
+        Assert.Contains("**The question.**", NotebookFiles.Source(cells[0]), StringComparison.Ordinal);
+        for (var i = 2; i < cells.Count; i++)
         {
-            if ((string?)cells[i]["cell_type"] == "code" && (string?)cells[i - 1]["cell_type"] == "code")
-            {
-                // Consecutive code cells are allowed only when the first one's output is what the markdown above both introduced.
-                Assert.True(i >= 2 && (string?)cells[i - 2]["cell_type"] == "markdown", $"{name}: code cell {i} follows code cell {i - 1} without an explanation");
-            }
+            var run = cells.Skip(i - 2).Take(3).All(c => (string?)c["cell_type"] == "code");
+            Assert.False(run, $"{name}: cells {i - 1}–{i + 1} are three code cells without a word between them");
         }
+    }
 
-        Assert.Contains(cells.Select(NotebookFiles.Source), s => s.StartsWith("## What we found", StringComparison.Ordinal));
-        Assert.Matches(@"\]\(0\d-[a-z-]+\.ipynb\)", NotebookFiles.Source(cells[^1]));
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void The_end_has_findings_a_recap_exercises_with_hidden_solutions_references_and_a_link_on(string name)
+    {
+        var sources = NotebookFiles.Cells(NotebookFiles.Load(name)).Select(NotebookFiles.Source).ToList();
+        var text = string.Join("\n", sources);
+        Assert.Contains(sources, s => s.StartsWith("## What we found", StringComparison.Ordinal));
+        Assert.Contains("## Recap", text, StringComparison.Ordinal);
+        var exercises = text[text.IndexOf("## Exercises", StringComparison.Ordinal)..];
+        Assert.InRange(Regex.Matches(exercises[..exercises.IndexOf("<details>", StringComparison.Ordinal)], @"^\d\. ", RegexOptions.Multiline).Count, 2, 3);
+        Assert.Contains("<details><summary>Solution</summary>", exercises, StringComparison.Ordinal);
+        Assert.Contains("</details>", exercises, StringComparison.Ordinal);
+        var references = text[text.IndexOf("## References", StringComparison.Ordinal)..];
+        Assert.True(ArxivId().Matches(references).Count >= 2, $"{name}: the references should name papers by arXiv id");
+        Assert.Matches(@"\]\(0\d-[a-z-]+\.ipynb\)", sources[^1]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void A_notebook_that_stores_runs_says_where_and_how_to_train_anew(string name)
+    {
+        var code = string.Join("\n", NotebookFiles.Code(NotebookFiles.Load(name)).Select(NotebookFiles.Source));
+        if (code.Contains("new RunStore(", StringComparison.Ordinal))
+        {
+            Assert.Contains("Finished runs are stored in {store.RunsFolder}; change a setting and rerun to train anew.", code, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_statements_a_learner_once_caught_stay_fixed()
+    {
+        var all = string.Join("\n", NotebookFiles.Names.SelectMany(n => NotebookFiles.Cells(NotebookFiles.Load(n)).Select(NotebookFiles.Source)));
+        Assert.DoesNotContain("cannot recover", all, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("every member equals", all, StringComparison.OrdinalIgnoreCase);
+        var first = string.Join("\n", NotebookFiles.Cells(NotebookFiles.Load("01-what-is-prelu")).Select(NotebookFiles.Source));
+        Assert.Contains(@"| SELU (Klambauer et al. 2017) | $\lambda\,y$ |", first, StringComparison.Ordinal);
+        var second = string.Join("\n", NotebookFiles.Cells(NotebookFiles.Load("02-dying-relu")).Select(NotebookFiles.Source));
+        Assert.Contains("**revive**", second, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("#r \"nuget: ([^,]+), ([^\"]+)\"")]
     private static partial Regex NuGetReference();
-}
 
-internal static class NotebookFiles
-{
-    public static IReadOnlyList<string> Names =>
-        [.. Directory.GetFiles(RepositoryRoot.Combine("notebooks"), "*.ipynb").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal)];
-
-    public static JsonNode Load(string name) => JsonNode.Parse(File.ReadAllText(RepositoryRoot.Combine("notebooks", name + ".ipynb")))!;
-
-    public static IEnumerable<JsonNode> Cells(JsonNode notebook) => notebook["cells"]!.AsArray().OfType<JsonNode>();
-
-    public static string Source(JsonNode cell) => cell["source"] switch
-    {
-        JsonArray lines => string.Concat(lines.Select(l => (string?)l)),
-        var single => (string?)single ?? "",
-    };
+    [GeneratedRegex(@"arXiv:\d{4}\.\d{4,5}")]
+    private static partial Regex ArxivId();
 }

@@ -15,7 +15,6 @@ public class PinnedVersionsTests
     [InlineData("TorchSharp-cpu", "0.107.0")]
     [InlineData("Plotly.NET", "6.0.0")]
     [InlineData("Plotly.NET.CSharp", "0.14.0")]
-    [InlineData("Plotly.NET.Interactive", "6.0.0")]
     [InlineData("Microsoft.Data.Analysis", "0.23.1")]
     [InlineData("Microsoft.DotNet.Interactive", "1.0.0-beta.26120.1")]
     public void Central_package_management_pins_the_kits_versions(string package, string version)
@@ -33,13 +32,5 @@ public class PinnedVersionsTests
             var withVersion = XDocument.Load(project).Descendants("PackageReference").Where(r => r.Attribute("Version") is not null);
             Assert.True(!withVersion.Any(), $"{project} sets a package version; pin it in Directory.Packages.props instead.");
         }
-    }
-
-    [Fact]
-    public void The_dotnet_repl_tool_is_pinned()
-    {
-        var manifest = File.ReadAllText(RepositoryRoot.Combine(".config", "dotnet-tools.json"));
-        Assert.Contains("\"dotnet-repl\"", manifest);
-        Assert.Contains("\"version\": \"0.3.259\"", manifest);
     }
 }
