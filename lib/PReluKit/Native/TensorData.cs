@@ -1,4 +1,4 @@
-using System.Reflection;
+using System.Runtime.InteropServices;
 using static TorchSharp.torch;
 
 namespace PReluKit.Native;
@@ -7,14 +7,15 @@ namespace PReluKit.Native;
 /// The address of a tensor's first element, for kernels that work on tensor memory directly.
 /// </summary>
 /// <remarks>
-/// TorchSharp 0.107 has no public data pointer, so this binds its own P/Invoke entry <c>THSTensor_data</c> (which returns
-/// <c>at::Tensor::data_ptr()</c>, storage offset included) once by reflection. Binding TorchSharp's method rather than
-/// loading <c>libLibTorchSharp.so</c> ourselves guarantees the same native library instance. If a TorchSharp upgrade
-/// renames it, <see cref="IsAvailable"/> turns false and callers fall back to TorchSharp operations.
+/// TorchSharp 0.107 has no public data pointer, so this binds the native entry <c>THSTensor_data</c> of TorchSharp's own
+/// library (it returns <c>at::Tensor::data_ptr()</c>, storage offset included) once, as a function pointer: the library is
+/// resolved the way TorchSharp's own P/Invokes resolve it (from TorchSharp's assembly, after the kit's loader has run), so
+/// it is the same loaded instance — and no reflection is involved, so this holds in trimmed and AOT-compiled apps. If a
+/// TorchSharp upgrade renames the entry, <see cref="IsAvailable"/> turns false and callers fall back to TorchSharp operations.
 /// </remarks>
-internal static class TensorData
+internal static unsafe class TensorData
 {
-    private static readonly Func<IntPtr, IntPtr>? DataPointer = Bind();
+    private static readonly delegate* unmanaged<IntPtr, IntPtr> DataPointer = Bind();
 
     /// <summary>True when the data pointer entry point was found.</summary>
     public static bool IsAvailable => DataPointer is not null;
@@ -34,10 +35,12 @@ internal static class TensorData
         return address;
     }
 
-    private static Func<IntPtr, IntPtr>? Bind()
+    private static delegate* unmanaged<IntPtr, IntPtr> Bind()
     {
-        var method = typeof(Tensor).Assembly.GetType("TorchSharp.PInvoke.NativeMethods")
-            ?.GetMethod("THSTensor_data", BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public, [typeof(IntPtr)]);
-        return method is not null && method.ReturnType == typeof(IntPtr) ? method.CreateDelegate<Func<IntPtr, IntPtr>>() : null;
+        TorchNative.EnsureLoaded();
+        return NativeLibrary.TryLoad("LibTorchSharp", typeof(Tensor).Assembly, null, out var library)
+               && NativeLibrary.TryGetExport(library, "THSTensor_data", out var entry)
+            ? (delegate* unmanaged<IntPtr, IntPtr>)entry
+            : null;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -138,12 +139,15 @@ public static class TorchNative
     }
 
     /// <summary>Finds TorchSharp's original <c>libLibTorchSharp.so</c>.</summary>
+    [UnconditionalSuppressMessage("SingleFile", "IL3000", Justification =
+        "Location is empty in a single-file app; the app's own folder (AppContext.BaseDirectory) is searched as well.")]
     private static string FindOriginal(string libtorchFolder, Assembly torchAssembly)
     {
         var managedFolder = Path.GetDirectoryName(torchAssembly.Location) ?? string.Empty;
         string[] candidates =
         [
             Path.Combine(libtorchFolder, TorchSharpLibrary),
+            Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native", TorchSharpLibrary),
             Path.Combine(managedFolder, TorchSharpLibrary),
             Path.Combine(managedFolder, "runtimes", "linux-x64", "native", TorchSharpLibrary),
             // NuGet package layout: lib/net8.0/TorchSharp.dll next to runtimes/linux-x64/native/.

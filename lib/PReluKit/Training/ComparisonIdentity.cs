@@ -27,7 +27,7 @@ public sealed record ComparisonIdentity(string Settings, DataIdentity Data, int 
     public static ComparisonIdentity Of(TrainingConfig config, DataIdentity data, int threads, int numerics = NumericsVersion)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var settings = JsonSerializer.SerializeToNode(config, KitJson.Options)!.AsObject();
+        var settings = JsonSerializer.SerializeToNode(config, KitJson.Default.TrainingConfig)!.AsObject();
         settings.Remove(nameof(TrainingConfig.Activation));
         return new ComparisonIdentity(settings.ToJsonString(), data, threads, numerics);
     }

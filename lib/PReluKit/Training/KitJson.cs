@@ -1,16 +1,16 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace PReluKit.Training;
 
-/// <summary>The JSON settings of every file the kit stores (runs, comparison manifests): NaN allowed, enums as names, indented.</summary>
-public static class KitJson
-{
-    /// <summary>The options.</summary>
-    public static JsonSerializerOptions Options { get; } = new()
-    {
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter() },
-    };
-}
+/// <summary>
+/// The JSON of every file the kit stores (runs, comparison manifests, provenance), source-generated so that the kit runs
+/// trimmed and with reflection-based serialisation off (.NET file-based apps, native AOT): NaN allowed, enums as names,
+/// indented.
+/// </summary>
+[JsonSourceGenerationOptions(WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+                             UseStringEnumConverter = true)]
+[JsonSerializable(typeof(RunResult))]
+[JsonSerializable(typeof(ComparisonManifest))]
+[JsonSerializable(typeof(ExperimentProvenance))]
+[JsonSerializable(typeof(TrainingConfig))]
+public sealed partial class KitJson : JsonSerializerContext;

@@ -31,7 +31,7 @@ public sealed record RecordedExperiment(string Name, ComparisonManifest Manifest
         var manifest = store.ReadManifest() ?? throw new FileNotFoundException($"recorded experiment '{name}': '{folder}' has no {ComparisonManifest.FileName}.");
         var provenancePath = Path.Combine(folder, ExperimentProvenance.FileName);
         var provenance = File.Exists(provenancePath)
-            ? JsonSerializer.Deserialize<ExperimentProvenance>(File.ReadAllText(provenancePath), KitJson.Options)!
+            ? JsonSerializer.Deserialize(File.ReadAllText(provenancePath), KitJson.Default.ExperimentProvenance)!
             : throw new FileNotFoundException($"recorded experiment '{name}': '{provenancePath}' is missing.");
         var runs = store.LoadAll().Where(r => r.Identity?.Comparison == manifest.Identity).ToList();
         return new RecordedExperiment(name, manifest, runs, provenance);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using PReluKit.IO;
 
 namespace PReluKit.Training;
@@ -61,7 +62,7 @@ public sealed class RunStore
         ArgumentNullException.ThrowIfNull(run);
         var identity = run.Identity
                        ?? throw new ArgumentException("RunStore: a stored run must record its data and threads (Comparison.Run does).", nameof(run));
-        AtomicFile.WriteAllText(PathFor(identity), JsonSerializer.Serialize(run, KitJson.Options));
+        AtomicFile.WriteAllText(PathFor(identity), JsonSerializer.Serialize(run, KitJson.Default.RunResult));
     }
 
     /// <summary>Every run in the folder, whatever its comparison, ordered by file name.</summary>
@@ -77,20 +78,20 @@ public sealed class RunStore
     public ComparisonManifest? ReadManifest()
     {
         var path = Path.Combine(Folder, ComparisonManifest.FileName);
-        return File.Exists(path) ? Deserialize<ComparisonManifest>(path) : null;
+        return File.Exists(path) ? Deserialize(path, KitJson.Default.ComparisonManifest) : null;
     }
 
     /// <summary>Writes <c>comparison.json</c> atomically.</summary>
     public void WriteManifest(ComparisonManifest manifest) =>
-        AtomicFile.WriteAllText(Path.Combine(Folder, ComparisonManifest.FileName), JsonSerializer.Serialize(manifest, KitJson.Options));
+        AtomicFile.WriteAllText(Path.Combine(Folder, ComparisonManifest.FileName), JsonSerializer.Serialize(manifest, KitJson.Default.ComparisonManifest));
 
-    private static RunResult Read(string path) => Deserialize<RunResult>(path);
+    private static RunResult Read(string path) => Deserialize(path, KitJson.Default.RunResult);
 
-    private static T Deserialize<T>(string path)
+    private static T Deserialize<T>(string path, JsonTypeInfo<T> type)
     {
         try
         {
-            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), KitJson.Options)
+            return JsonSerializer.Deserialize(File.ReadAllText(path), type)
                    ?? throw new InvalidDataException($"'{path}' is empty.");
         }
         catch (JsonException e)

@@ -9,7 +9,7 @@ public class TrainerTests(TrainingFixture data) : IClassFixture<TrainingFixture>
 {
     private static readonly TrainingConfig Small = new() { Hidden = [32, 16], Epochs = 2, BatchSize = 50, LearningRate = 0.05 };
 
-    private static object Comparable(EpochRecord e) => System.Text.Json.JsonSerializer.Serialize(e with { Seconds = 0 }, KitJson.Options);
+    private static object Comparable(EpochRecord e) => System.Text.Json.JsonSerializer.Serialize(e with { Seconds = 0 }, KitJson.Default.EpochRecord);
 
     [Fact]
     public void The_same_seed_gives_identical_metrics()
