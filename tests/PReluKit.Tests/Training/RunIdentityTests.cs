@@ -116,11 +116,12 @@ public class RunIdentityTests(TrainingFixture data) : IClassFixture<TrainingFixt
         using var folder = new TempFolder();
         var runs = Comparison.Run(Config with { Activations = [ActivationSpec.ReLU(), ActivationSpec.PReLU(0.1), ActivationSpec.RReLU()], Seeds = [1, 2] },
                                   data.Train, data.Test, new RunStore(folder.Path));
-        var paths = ComparisonSummary.From(runs).WriteCsv(folder.Path, runs);
+        var comparison = ComparisonSummary.From(runs);
+        var paths = comparison.WriteCsv(folder.Path, runs);
         var summary = File.ReadAllText(paths[0], System.Text.Encoding.UTF8);
         Assert.Contains("PReLU (channel-wise, α₀ = 0.1)", summary);
         Assert.Contains("RReLU (0.125–0.333)", summary);
-        Assert.Contains(" ± ", summary);
+        Assert.All(comparison.Contrasts, c => Assert.Contains(c.Accuracy.Label, File.ReadAllText(paths[1], System.Text.Encoding.UTF8)));
         Assert.DoesNotContain("?", summary);
         Assert.DoesNotMatch(@"(^|,)-?\d+\.\d{7,}(,|$)", summary.Replace("\n", ",\n", StringComparison.Ordinal)); // numeric cells: at most six decimals
         Assert.NotEqual(0xEF, File.ReadAllBytes(paths[0])[0]); // no byte-order mark
