@@ -54,6 +54,20 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         [Description("Continue the comparison in --out, skipping finished runs.")]
         public bool Resume { get; init; }
 
+        [CommandOption("--shard <K/N>")]
+        [Description("Run only shard K of N (run i belongs to shard i mod N + 1) into --out, for a job array; merge the shards with --merge.")]
+        public string? Shard { get; init; }
+
+        [CommandOption("--merge")]
+        [Description("Merge the shard folders given as arguments into --out and summarise them (the settings come from the shards).")]
+        public bool Merge { get; init; }
+
+        [CommandArgument(0, "[SHARDS]")]
+        [Description("With --merge: the results folders of the shards.")]
+        public string[] ShardFolders { get; init; } = [];
+
+        public Shard? ShardToRun => Shard is null ? null : Training.Shard.Parse("--shard", Shard);
+
         public IReadOnlyList<ActivationSpec> ActivationSpecs => OptionParsing.Activations("--activations", Activations);
 
         protected override IEnumerable<string?> Problems() =>
@@ -66,15 +80,29 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             Check.NotBlank("--out", Out, "a results folder"),
             Check.Positive("--delta-accuracy", DeltaAccuracy),
             Check.Positive("--delta-time", DeltaTime),
+            Check.Parses(() => _ = ShardToRun),
+            Merge && Shard is not null ? "--merge: merges finished shards; it cannot be combined with --shard." : null,
+            Merge && Out is null ? "--merge: give --out, the folder for the merged comparison." : null,
+            Merge && ShardFolders.Length == 0 ? "--merge: give the shard folders to merge, e.g. prelu compare --merge results/shard-* --out results/merged." : null,
+            !Merge && ShardFolders.Length > 0 ? $"SHARDS: '{ShardFolders[0]}' is read only with --merge (prelu compare --merge SHARD… --out DIR)." : null,
         ];
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         settings.StartTorch();
+        var command = "prelu " + string.Join(' ', context.Arguments);
+        if (settings.Merge)
+        {
+            var target = OpenStore(settings.Out!);
+            var (manifest, merged) = ShardMerge.Into(settings.ShardFolders, target, command);
+            AnsiConsole.MarkupLineInterpolated($"[bold]prelu compare --merge[/]: {settings.ShardFolders.Length} shards, {merged.Count} runs of {manifest.Identity.Data} → {target.Folder}");
+            return Summarise(target, manifest.Config, merged, manifest.Identity.Data.ToString(), command, settings, cancellationToken);
+        }
+
         var training = settings.TrainingConfig();
         var config = new ComparisonConfig(training, settings.ActivationSpecs, [.. Enumerable.Range(0, settings.Seeds).Select(s => (ulong)s)]);
-        var command = "prelu " + string.Join(' ', context.Arguments);
+        var shard = settings.ShardToRun;
         var store = OpenStore(settings.Out ?? Path.Combine("results", $"compare-{training.Model.ToString().ToLowerInvariant()}"));
         using var writer = store.Lock(command);
 
@@ -84,12 +112,13 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         var identity = Comparison.IdentityOf(config, train, test);
         CheckFolder(store, identity, settings.Resume);
         store.WriteManifest(new ComparisonManifest(config, identity, command, DateTimeOffset.Now));
-        AnsiConsole.MarkupLineInterpolated($"[bold]prelu compare[/]: {training.Model} on {dataset.Name} ({dataset.Train.Count:N0} training, {dataset.Test.Count:N0} test images), {config.Activations.Count} activations × {config.Seeds.Count} seeds × {training.Epochs} epochs → {store.Folder}");
+        var part = shard is null ? "" : $" (shard {shard}: {config.Runs(shard).Count()} runs)";
+        AnsiConsole.MarkupLineInterpolated($"[bold]prelu compare[/]: {training.Model} on {dataset.Name} ({dataset.Train.Count:N0} training, {dataset.Test.Count:N0} test images), {config.Activations.Count} activations × {config.Seeds.Count} seeds × {training.Epochs} epochs{part} → {store.Folder}");
 
         IReadOnlyList<RunResult> runs;
         try
         {
-            runs = RunWithProgress(config, train, test, store, cancellationToken);
+            runs = RunWithProgress(config, train, test, store, shard, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -98,9 +127,23 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             return ExitCodes.RunFailure;
         }
 
+        if (shard is not null)
+        {
+            // One shard cannot be summarised: its seeds are not paired across activations until every shard is in.
+            AnsiConsole.MarkupLineInterpolated($"shard {shard}: {runs.Count} runs in {store.RunsFolder}. When all {shard.Count} shards have finished: prelu compare --merge SHARD-FOLDER… --out MERGED-FOLDER");
+            return runs.Count > 0 && runs.All(r => r.Diverged) ? ExitCodes.RunFailure : ExitCodes.Success;
+        }
+
+        return Summarise(store, config, runs, $"{dataset.Name} ({dataset.Train.Count:N0} + {dataset.Test.Count:N0} images)", command, settings, cancellationToken);
+    }
+
+    /// <summary>Writes the CSVs and the report of a finished comparison and prints its tables and claims.</summary>
+    private static int Summarise(RunStore store, ComparisonConfig config, IReadOnlyList<RunResult> runs, string data, string command, Settings settings,
+                                 CancellationToken cancellationToken)
+    {
         var summary = ComparisonSummary.From(runs, EffectMeasure.Accuracy.WithDelta(settings.DeltaAccuracy), EffectMeasure.EpochTime.WithDelta(settings.DeltaTime));
         var csv = summary.WriteCsv(store.Folder, runs);
-        var environment = RunEnvironment.Capture($"{dataset.Name} ({dataset.Train.Count:N0} + {dataset.Test.Count:N0} images)", command);
+        var environment = RunEnvironment.Capture(data, command);
         var bornDead = BornDeadGrid.Default.Estimate(
             [.. config.Activations.Where(a => a.Kind is ActivationKind.ReLU or ActivationKind.PReLUChannelWise)], seed: 0, cancellationToken);
         var (report, charts) = ComparisonReport.Write(store.Folder, config, runs, summary, environment, csv, bornDead);
@@ -176,7 +219,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
     }
 
     private static IReadOnlyList<RunResult> RunWithProgress(ComparisonConfig config, LabeledTensors train, LabeledTensors test, RunStore store,
-                                                            CancellationToken cancellationToken)
+                                                            Shard? shard, CancellationToken cancellationToken)
     {
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
@@ -189,11 +232,11 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
                         : $"test accuracy {run.Final.TestAccuracy:P2}, {run.Epochs.Skip(1).Average(x => x.Seconds):0.000} s/epoch";
                     AnsiConsole.MarkupLineInterpolated($"  {run.Config.Activation.DisplayName}, seed {run.Seed}: {outcome}");
                 }
-            }), cancellationToken);
+            }), cancellationToken, shard);
         }
 
         IReadOnlyList<RunResult> results = [];
-        var total = config.Activations.Count * config.Seeds.Count;
+        var total = config.Runs(shard).Count();
         AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(ctx =>
@@ -220,7 +263,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
                             break;
                     }
                 });
-                results = Comparison.Run(config, train, test, store, progress, cancellationToken);
+                results = Comparison.Run(config, train, test, store, progress, cancellationToken, shard);
             });
         return results;
     }

@@ -18,12 +18,16 @@ public static class Comparison
         return ComparisonIdentity.Of(config.Training, DataIdentity.Of(train, test), get_num_threads());
     }
 
-    /// <summary>Runs every (activation, seed) pair not already in <paramref name="store"/>, holding the folder's writer lock meanwhile.</summary>
-    /// <returns>The comparison's runs (found or new), in execution order.</returns>
+    /// <summary>
+    /// Runs every (activation, seed) pair of <paramref name="config"/> — or of one <paramref name="shard"/> of it — not already
+    /// in <paramref name="store"/>, holding the folder's writer lock meanwhile.
+    /// </summary>
+    /// <returns>The runs (found or new), in execution order.</returns>
     /// <exception cref="OperationCanceledException">Cancelled; the runs finished before it are saved.</exception>
     /// <exception cref="IOException">Another process is writing into the store's folder.</exception>
     public static IReadOnlyList<RunResult> Run(ComparisonConfig config, LabeledTensors train, LabeledTensors test, RunStore store,
-                                               IProgress<TrainingEvent>? progress = null, CancellationToken cancellationToken = default)
+                                               IProgress<TrainingEvent>? progress = null, CancellationToken cancellationToken = default,
+                                               Shard? shard = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(store);
@@ -34,7 +38,7 @@ public static class Comparison
 
         using var writer = store.Lock("a comparison");
         var identity = IdentityOf(config, train, test);
-        var runs = config.Runs().Select(r => new RunIdentity(identity, r.Config, r.Seed)).ToList();
+        var runs = config.Runs(shard).Select(r => new RunIdentity(identity, r.Config, r.Seed)).ToList();
         if (runs.Any(r => !File.Exists(store.PathFor(r))))
         {
             WarmUp(config, train, cancellationToken);

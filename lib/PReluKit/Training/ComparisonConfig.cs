@@ -9,6 +9,7 @@ namespace PReluKit.Training;
 public sealed record ComparisonConfig(TrainingConfig Training, IReadOnlyList<ActivationSpec> Activations, IReadOnlyList<ulong> Seeds)
 {
     /// <summary>The runs in the order they execute: seed by seed, every activation per seed, so partial results stay paired.</summary>
-    public IEnumerable<(TrainingConfig Config, ulong Seed)> Runs() =>
-        Seeds.SelectMany(seed => Activations.Select(a => (Training with { Activation = a }, seed)));
+    /// <param name="shard">Only this shard's runs; all of them when null.</param>
+    public IEnumerable<(TrainingConfig Config, ulong Seed)> Runs(Shard? shard = null) =>
+        Seeds.SelectMany(seed => Activations.Select(a => (Training with { Activation = a }, seed))).Where((_, i) => shard?.Contains(i) ?? true);
 }
