@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
 using PReluKit.Activations;
-using PReluKit.Charts;
 using PReluKit.Cli.Settings;
 using PReluKit.Metrics;
 using PReluKit.Reports;
@@ -57,7 +56,7 @@ internal sealed class BornDeadCommand : Command<BornDeadCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var grid = settings.Grid;
-        var report = settings.Out is null ? null : new HtmlReport("Born-dead networks at initialisation");
+        var all = new List<BornDeadCell>();
         foreach (var activation in settings.ActivationSpecs)
         {
             var cells = grid.Estimate([activation], (ulong)settings.Seed, cancellationToken);
@@ -74,15 +73,12 @@ internal sealed class BornDeadCommand : Command<BornDeadCommand.Settings>
             }
 
             AnsiConsole.Write(table);
-            var worst = cells.MaxBy(c => c.Probability.Proportion)!;
-            report?.Chart(new ReportChart(activation.DisplayName,
-                $"{activation.DisplayName}: the highest P(born dead) is {worst.Probability.Proportion:P1} (width {worst.Width}, depth {worst.Depth}).",
-                BornDeadPlots.Heatmap(cells)));
+            all.AddRange(cells);
         }
 
-        if (report is not null && settings.Out is not null)
+        if (settings.Out is not null)
         {
-            OutputFiles.WriteReport(report, settings.Out);
+            OutputFiles.WriteReport(BornDeadPage.Build(all), settings.Out);
             AnsiConsole.MarkupLineInterpolated($"Heatmaps: [link]{Path.GetFullPath(settings.Out)}[/]");
         }
 

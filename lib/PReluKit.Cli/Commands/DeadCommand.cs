@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using PReluKit.Activations;
-using PReluKit.Charts;
 using PReluKit.Cli.Rendering;
 using PReluKit.Cli.Settings;
 using PReluKit.Metrics;
@@ -70,12 +69,7 @@ internal sealed class DeadCommand : Command<DeadCommand.Settings>
         if (settings.Out is not null && initial is not null)
         {
             var final = DeadNeuronReport.Measure(trained.Model, train);
-            var name = config.Activation.DisplayName;
-            var report = new HtmlReport($"Dead and dormant units: {name} {model}")
-                .Chart(new ReportChart("At initialisation", $"At initialisation the mean on-rate per layer is {string.Join(", ", initial.Layers.Select(l => $"{l.Layer} {l.MeanOnRate:0.00}"))}.",
-                    DeadPlots.OnRates(initial, $"On-rates per unit at initialisation, {name}")))
-                .Chart(new ReportChart("After training", $"After {run.Final.Epoch} epochs: {string.Join(", ", final.Layers.Select(l => $"{l.Layer} {l.DeadUnits} dead, mean on-rate {l.MeanOnRate:0.00}"))}.",
-                    DeadPlots.OnRates(final, $"On-rates per unit after {run.Final.Epoch} epochs, {name}")));
+            var report = DeadNeuronPage.Build($"{config.Activation.DisplayName} {model}", initial, final, run.Final.Epoch);
             OutputFiles.WriteReport(report, settings.Out);
             AnsiConsole.MarkupLineInterpolated($"On-rate histograms: [link]{Path.GetFullPath(settings.Out)}[/]");
         }

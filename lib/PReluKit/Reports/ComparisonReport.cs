@@ -49,13 +49,10 @@ public static class ComparisonReport
             report.Chart(chart);
         }
 
-        var he = AlphaPlots.HeTable(runs);
-        if (he.Count > 0)
+        if (runs.Any(r => !r.Diverged && r.Final.Alphas.Count > 0))
         {
-            report.Heading("Learned α (He et al. 2015, Table 1 layout)").Table(ResultTable.Plain(
-                "Final α averaged over seeds; He et al. found large α in the first layers and small α deeper.",
-                ["layer", "channel-shared α", "channel-wise mean α"],
-                he.Select(row => (IReadOnlyList<string>)[row.Layer, Number(row.Shared), Number(row.ChannelWiseMean)])));
+            report.Heading("Learned α beside He et al. 2015").Paragraph(
+                "Final α averaged over seeds; He et al. found large α in the first layers and small α deeper.").Table(AlphaTable.AgainstHe(runs));
         }
 
         report.Heading("Configuration").Table(ResultTable.Plain("", ["setting", "value"],
@@ -143,15 +140,7 @@ public static class ComparisonReport
         var ratios = summary.Rows.Where(r => r.VsBaseline is not null).Select(r => $"{r.DisplayName} ×{r.VsBaseline!.TimeRatio.Ratio:0.000}");
         charts.Add(new ReportChart("Epoch time", $"Epoch time relative to ReLU (paired by seed): {string.Join(", ", ratios)}.", TrainingPlots.EpochTime(summary)));
 
-        foreach (var cells in (bornDead ?? []).GroupBy(c => c.Activation))
-        {
-            var worst = cells.MaxBy(c => c.Probability.Proportion)!;
-            var name = cells.Key.DisplayName;
-            charts.Add(new ReportChart($"Born dead: {name}",
-                $"{name}: up to {worst.Probability.Proportion:P1} of width-{worst.Width}, depth-{worst.Depth} nets are constant at initialisation.",
-                BornDeadPlots.Heatmap([.. cells])));
-        }
-
+        charts.AddRange(BornDeadPage.Charts(bornDead ?? []));
         return charts;
     }
 
