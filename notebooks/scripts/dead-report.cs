@@ -1,0 +1,43 @@
+// Dead and dormant units of one trained model, as a .NET 10 file-based app:
+//     dotnet run notebooks/scripts/dead-report.cs [-- ACTIVATION EPOCHS [PAGE]]      e.g. -- relu 8 dead-relu.html
+// Trains an MLP with Adam at learning rate 0.01 (high enough that ReLU units die, as in notebook 02), counts the units
+// that never fire on the training images before and after training, and writes the same offline page as `prelu dead`.
+#:project ../../lib/PReluKit/PReluKit.csproj
+
+using PReluKit.Activations;
+using PReluKit.Data;
+using PReluKit.Metrics;
+using PReluKit.Native;
+using PReluKit.Reports;
+using PReluKit.Training;
+
+TorchNative.EnsureLoaded(); // libtorch before any tensor
+
+var activation = ActivationSpec.Parse(args.Length > 0 ? args[0] : "relu"); // relu, leaky:0.01, prelu, …
+var epochs = args.Length > 1 ? int.Parse(args[1]) : 8;
+var page = args.Length > 2 ? args[2] : $"dead-{activation.Canonical}.html";
+var config = TrainingConfig.For(ModelKind.Mlp, OptimizerKind.Adam) with { Activation = activation, LearningRate = 0.01, Epochs = epochs };
+
+var data = FashionMnist.LoadSubset();
+using var train = data.TrainTensors(config.InputLayout);
+using var test = data.TestTensors(config.InputLayout);
+
+// The same seed gives the same initial weights: measure them untrained, then train.
+const ulong seed = 0;
+DeadNeuronReport initial;
+using (var untrained = Trainer.Build(config, seed, train))
+{
+    initial = DeadNeuronReport.Measure(untrained, train);
+}
+
+using var trained = Trainer.Train(config, seed, train, test);
+var final = DeadNeuronReport.Measure(trained.Model, train);
+
+// A unit is dead when it outputs 0 for every training image; on-rate is the share of images it fires on.
+foreach (var layer in final.Layers)
+{
+    Console.WriteLine($"{layer.Layer}: {layer.DeadUnits} of {layer.Units} units dead after {epochs} epochs, mean on-rate {layer.MeanOnRate:0.00}");
+}
+
+DeadNeuronPage.Build($"{activation.DisplayName} MLP", initial, final, epochs).Write(page);
+Console.WriteLine($"On-rate histograms (opens offline): {Path.GetFullPath(page)}");
