@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs shard K of N of one sweep: deploy/run-shard.sh K N
+# The Slurm array and the Kubernetes Indexed Job call this, so the sweep's settings live here only. Every shard must
+# run with the same settings, data and --threads: those make a run's identity, and --merge refuses shards that differ.
+# --resume makes a retried or requeued shard continue where it stopped.
+set -euo pipefail
+[[ $# -eq 2 ]] || { echo "usage: $0 K N (shard K of N, 1 ≤ K ≤ N)" >&2; exit 2; }
+: "${PRELU:=dotnet build/prelu/prelu.dll}"                              # dotnet publish lib/PReluKit.Cli -c Release -o build/prelu
+: "${RESULTS:=results/sweep}"                                           # a folder every node can write
+: "${SWEEP:=--model cnn --data full --seeds 10 --epochs 12 --dead-sample 10000}"
+: "${THREADS:=4}"                                                       # the same on every node
+# shellcheck disable=SC2086 # PRELU and SWEEP are word lists on purpose
+exec $PRELU compare $SWEEP --threads "$THREADS" --shard "$1/$2" --out "$RESULTS/shard-$1" --resume
