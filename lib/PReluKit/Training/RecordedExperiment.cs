@@ -33,7 +33,10 @@ public sealed record RecordedExperiment(string Name, ComparisonManifest Manifest
         var provenance = File.Exists(provenancePath)
             ? JsonSerializer.Deserialize(File.ReadAllText(provenancePath), KitJson.Default.ExperimentProvenance)!
             : throw new FileNotFoundException($"recorded experiment '{name}': '{provenancePath}' is missing.");
-        var runs = store.LoadAll().Where(r => r.Identity?.Comparison == manifest.Identity).ToList();
+        // In the manifest's order (seed by seed, activations as listed), so tables list the activations as compared.
+        var order = manifest.Config.Runs().Select((r, i) => (r.Config.Activation, r.Seed, i)).ToDictionary(x => (x.Activation, x.Seed), x => x.i);
+        var runs = store.LoadAll().Where(r => r.Identity?.Comparison == manifest.Identity)
+            .OrderBy(r => order.GetValueOrDefault((r.Config.Activation, r.Seed), int.MaxValue)).ToList();
         return new RecordedExperiment(name, manifest, runs, provenance);
     }
 
