@@ -27,7 +27,7 @@ public sealed record RunProfile(string Name, string Data, int? TrainSamples, int
     public const string EnvironmentVariable = "PRELUKIT_PROFILE";
 
     /// <summary>For CI: small slices, two seeds, few epochs.</summary>
-    public static RunProfile Quick { get; } = new("quick", "subset", 2_000, 500, 2, 2, 1, new BornDeadGrid([2, 4], [2, 10, 30], 200), 2);
+    public static RunProfile Quick { get; } = new("quick", "subset", 2_000, 500, 2, 2, 1, new BornDeadGrid([2, 4], [2, 10, 30], 200), 5);
 
     /// <summary>For a laptop: the shipped subset, five seeds.</summary>
     public static RunProfile Standard { get; } = new("standard", "subset", null, null, 5, ModelDefaults.Epochs(ModelKind.Mlp),

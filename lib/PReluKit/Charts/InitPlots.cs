@@ -26,10 +26,15 @@ public static class InitPlots
             CSharpChart.Line<double, double, string>(layers, ownGain, Name: $"PReLU's gain: std = √(2/((1+α²)·n)), α = {prelu.InitSlope:0.##}",
                 ShowMarkers: true, LineColor: ChartStyle.Color(prelu.Colour)),
         ]);
-        var theory = Math.Pow(1 + (prelu.InitSlope * prelu.InitSlope), depth);
+        var perLayer = 1 + (prelu.InitSlope * prelu.InitSlope);
+        var (withRelu, withOwn) = (reluGain[^1] / reluGain[0], ownGain[^1] / ownGain[0]);
+        // Both stacks share their random draws, so their ratio isolates the gain; each alone also carries the product of
+        // depth − 1 random per-layer factors, whose average over a few dozen nets falls below its expectation.
         var reading = string.Create(CultureInfo.InvariantCulture,
-            $"After {depth} layers of {width} {prelu.DisplayName} units, E[y²] is ×{reluGain[^1] / reluGain[0]:0.00} of the first layer's with ReLU's gain " +
-            $"(theory: (1 + α²)^{depth - 1} = {theory / (1 + (prelu.InitSlope * prelu.InitSlope)):0.00}) and ×{ownGain[^1] / ownGain[0]:0.00} with PReLU's own gain (theory: 1).");
+            $"After {depth} layers of {width} {prelu.DisplayName} units, E[y²] is ×{withRelu:0.00} of the first layer's with ReLU's gain and " +
+            $"×{withOwn:0.00} with PReLU's own gain: a ratio of ×{withRelu / withOwn:0.00} between them, against (1 + α²)^{depth - 1} = " +
+            $"{Math.Pow(perLayer, depth - 1):0.00} in theory. Each curve alone also drifts by a shared random factor (a product of {depth - 1} " +
+            $"random per-layer factors, averaged over 64 nets), so compare the curves with each other.");
         chart = ChartStyle.Finish(chart, "Mean square pre-activation E[y²] per layer at initialisation (mean over 64 random networks)",
                                   "layer", "E[y²] (log scale)");
         chart = Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(chart, TitleText: "E[y²] (log scale)",
