@@ -74,6 +74,13 @@ public partial class CompareCommandTests
     [InlineData("--device tpu", "--device", "cpu, cuda")]
     [InlineData("--lr -0.1", "--lr", "positive")]
     [InlineData("--bogus", "bogus", "Unknown option")]
+    [InlineData("--shard 3/2", "--shard", "K/N")]
+    [InlineData("--shard 0/2", "--shard", "K/N")]
+    [InlineData("--shard two", "--shard", "K/N")]
+    [InlineData("--merge --shard 1/2 --out m x", "--merge", "--shard")]
+    [InlineData("--merge x", "--merge", "--out")]
+    [InlineData("--merge --out m", "--merge", "shard folders")]
+    [InlineData("x --out m", "SHARDS", "--merge")]
     public void Bad_arguments_exit_2_with_one_line_naming_the_option(string arguments, string option, string allowed)
     {
         using var folder = new TempFolder();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using PReluKit.Tests.Infrastructure;
 
@@ -39,14 +38,7 @@ public partial class SchedulerScriptTests
 
     private static void Bash(Dictionary<string, string> environment, string script, params (string Name, string Value)[] extra)
     {
-        var start = new ProcessStartInfo("bash")
-        {
-            WorkingDirectory = RepositoryRoot.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(script);
+        var start = ChildProcess.StartInfo("bash", RepositoryRoot.Path, [script]);
         foreach (var (name, value) in environment.Concat(extra.Select(e => KeyValuePair.Create(e.Name, e.Value))))
         {
             start.Environment[name] = value;
@@ -57,16 +49,8 @@ public partial class SchedulerScriptTests
             start.ArgumentList.Add(start.Environment["SCRIPT"]!);
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{script} ran over 5 minutes");
-        }
-
-        Assert.True(process.ExitCode == 0, $"{script}: exit {process.ExitCode}\n{output.Result}\n{error.Result}");
+        var (exitCode, output, error) = ChildProcess.Run(start, TimeSpan.FromMinutes(5));
+        Assert.True(exitCode == 0, $"{script}: exit {exitCode}\n{output}\n{error}");
     }
 
     [GeneratedRegex("""command: \["bash", "-c", "(.+)"\]""")]

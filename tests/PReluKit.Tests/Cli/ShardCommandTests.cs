@@ -61,24 +61,6 @@ public class ShardCommandTests
         Assert.False(Directory.Exists(folder.Combine("merged", "runs")) && Directory.GetFiles(folder.Combine("merged", "runs")).Length > 0);
     }
 
-    [Theory]
-    [InlineData("--shard 3/2", "--shard", "K/N")]
-    [InlineData("--shard 0/2", "--shard", "K/N")]
-    [InlineData("--shard two", "--shard", "K/N")]
-    [InlineData("--merge --shard 1/2 --out m x", "--merge", "--shard")]
-    [InlineData("--merge x", "--merge", "--out")]
-    [InlineData("--merge --out m", "--merge", "shard folders")]
-    [InlineData("x --out m", "SHARDS", "--merge")]
-    public void Bad_shard_arguments_exit_2_with_one_line_naming_the_option(string arguments, string option, string expected)
-    {
-        using var folder = new TempFolder();
-        var (code, _, error) = PreluCli.Run(folder.Path, ["compare", .. arguments.Split(' ')]);
-        Assert.Equal(2, code);
-        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains(option, line);
-        Assert.Contains(expected, line);
-    }
-
     /// <summary>The CSV's rows without the columns that hold times (they differ from process to process).</summary>
     private static List<string> WithoutTimes(string path)
     {

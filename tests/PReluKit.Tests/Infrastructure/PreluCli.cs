@@ -19,19 +19,7 @@ internal static class PreluCli
 
     public static ProcessStartInfo StartInfo(string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Assembly);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = ChildProcess.StartInfo("dotnet", workingDirectory, [Assembly, .. arguments]);
         // The shipped subset is found from the repository whatever the working folder.
         start.Environment["PRELUKIT_DATA"] = RepositoryRoot.Combine("data");
         return start;
@@ -50,15 +38,6 @@ internal static class PreluCli
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"prelu {string.Join(' ', arguments)} ran over 5 minutes");
-        }
-
-        return (process.ExitCode, output.Result, error.Result);
+        return ChildProcess.Run(start, TimeSpan.FromMinutes(5));
     }
 }

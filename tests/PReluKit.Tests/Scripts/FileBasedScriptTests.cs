@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PReluKit.Tests.Infrastructure;
@@ -50,30 +49,12 @@ public partial class FileBasedScriptTests
     /// <summary>Runs <c>dotnet run notebooks/scripts/NAME -- ARGS</c> in <paramref name="workingDirectory"/>; returns its output.</summary>
     private static string Run(string workingDirectory, string script, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in (string[])["run", RepositoryRoot.Combine("notebooks", "scripts", script), "--", .. arguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = ChildProcess.StartInfo("dotnet", workingDirectory,
+                                           ["run", RepositoryRoot.Combine("notebooks", "scripts", script), "--", .. arguments]);
         start.Environment.Remove("PRELUKIT_DATA"); // the shipped subset must be found from the project reference alone
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet run {script} ran over 10 minutes");
-        }
-
-        Assert.True(process.ExitCode == 0, $"dotnet run {script}: exit {process.ExitCode}\n{output.Result}\n{error.Result}");
-        return output.Result;
+        var (exitCode, output, error) = ChildProcess.Run(start, TimeSpan.FromMinutes(10));
+        Assert.True(exitCode == 0, $"dotnet run {script}: exit {exitCode}\n{output}\n{error}");
+        return output;
     }
 
     private static int Charts(string output) => int.Parse(ReportLine().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
