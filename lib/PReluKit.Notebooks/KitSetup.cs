@@ -63,7 +63,7 @@ public static class KitSetup
         ArgumentNullException.ThrowIfNull(profile);
         return $"PReluKit {typeof(KitSetup).Assembly.GetName().Version} · TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version} · " +
                $"native loader: {TorchNative.Outcome?.Reason} · profile {profile.Name} ({profile.Data}, {profile.Seeds} seeds, " +
-               $"{profile.MlpEpochs} MLP epochs) · {Environment.ProcessorCount} cores";
+               $"{profile.MlpEpochs} MLP epochs) · {TorchNative.Threading}";
     }
 
     internal static Assembly Kit => typeof(TorchNative).Assembly;

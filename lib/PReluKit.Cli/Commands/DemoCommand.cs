@@ -31,6 +31,7 @@ internal sealed class DemoCommand : Command<DemoCommand.Settings>
     {
         var outcome = Native.TorchNative.EnsureLoaded();
         AnsiConsole.MarkupLineInterpolated($"[grey]native loader: {outcome.Reason}[/]");
+        AnsiConsole.MarkupLineInterpolated($"[grey]threads: {Native.TorchNative.Threading}; libtorch uses {get_num_threads()}[/]");
         using var data = Synthetic2D.TwoSpirals(1000, noise: 0.04, seed: settings.Seed);
 
         var table = new Table().Title($"Two spirals, 1,000 points, {settings.Steps} Adam steps, seed {settings.Seed}")

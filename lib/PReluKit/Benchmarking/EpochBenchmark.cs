@@ -85,4 +85,38 @@ public static class EpochBenchmark
             }
         }
     }
+
+    /// <summary>
+    /// The kit's loop on <paramref name="config"/> alone and beside one busy-looping process per CPU
+    /// (<see cref="BusyCompetitors"/>, started for each of its epochs and stopped after), interleaved: (alone, busy).
+    /// </summary>
+    public static (Timing Alone, Timing Busy) AloneAgainstBusy(TrainingConfig config, LabeledTensors train, int rounds,
+                                                              CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var alone = Kit(config, train, name: "alone");
+        var busyKit = Kit(config, train, name: "busy");
+        Contestant[] contestants =
+        [
+            alone,
+            busyKit with
+            {
+                Run = () =>
+                {
+                    using var competitors = BusyCompetitors.Start();
+                    return busyKit.Run();
+                },
+            },
+        ];
+        try
+        {
+            var times = Interleaved.Run(contestants, rounds, cancellationToken);
+            return (times[0], times[1]);
+        }
+        finally
+        {
+            alone.Dispose();
+            busyKit.Dispose();
+        }
+    }
 }

@@ -5,11 +5,11 @@ namespace PReluKit.Native;
 
 /// <summary>
 /// Runs managed work on libtorch's own OpenMP team: the calling thread and the worker threads libgomp keeps for
-/// libtorch's parallel ops (which spin, ready, after each of them).
+/// libtorch's parallel ops.
 /// </summary>
 /// <remarks>
-/// .NET's thread pool would compete for the cores with those spinning workers; running where libtorch runs its parallel
-/// work avoids both the contention and a wake-up. The entry points are libgomp's own (<c>GOMP_parallel</c>,
+/// .NET's thread pool would compete for the cores with those workers; running where libtorch runs its parallel work keeps
+/// one team of at most one thread per CPU (<see cref="CooperativeThreading"/>). The entry points are libgomp's own (<c>GOMP_parallel</c>,
 /// <c>omp_get_thread_num</c>, <c>omp_get_num_threads</c>), bound in the libgomp that libtorch loaded. Where there is
 /// none (another OpenMP runtime, or none), <see cref="IsAvailable"/> is false and callers run serially.
 /// </remarks>

@@ -41,9 +41,13 @@ public static class TorchNative
     /// <summary>What the last call of <see cref="EnsureLoaded"/> did; null before the first call.</summary>
     public static NativeLoadOutcome? Outcome => _outcome;
 
+    /// <summary>The OpenMP settings <see cref="EnsureLoaded"/> left in force (<see cref="CooperativeThreading"/>); null before the first call.</summary>
+    public static ThreadingDefaults? Threading { get; private set; }
+
     /// <summary>
     /// Applies the fix once per process; later calls return the first outcome. Thread-safe. It also applies
-    /// <see cref="AllocatorTuning"/>, since every kit entry point passes through here before its first torch use.
+    /// <see cref="CooperativeThreading"/> and <see cref="AllocatorTuning"/>, since every kit entry point passes through here
+    /// before its first torch use.
     /// </summary>
     /// <returns>What was done and why.</returns>
     /// <exception cref="InvalidOperationException">The fix was needed but could not be applied; the message says why.</exception>
@@ -53,6 +57,8 @@ public static class TorchNative
         {
             if (_outcome is null)
             {
+                // Before anything loads libtorch: libgomp reads its settings once, when it is loaded.
+                Threading = CooperativeThreading.Apply(OperatingSystem.IsLinux() && MappedPaths().Any(IsOpenMpRuntime));
                 AllocatorTuning.Apply();
                 _outcome = Apply();
             }
@@ -203,6 +209,9 @@ public static class TorchNative
         File.ReadLines("/proc/self/maps")
             .Select(line => line.IndexOf('/') is var slash and >= 0 ? line[slash..] : null)
             .OfType<string>();
+
+    private static bool IsOpenMpRuntime(string path) =>
+        Path.GetFileName(path) is var name && (name.StartsWith("libgomp", StringComparison.Ordinal) || name.StartsWith("libiomp", StringComparison.Ordinal));
 
     private static string? LoadedLibraryPath(string fileName) => MappedFiles(fileName).FirstOrDefault();
 }
