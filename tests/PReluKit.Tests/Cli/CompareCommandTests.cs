@@ -5,30 +5,33 @@ using PReluKit.Tests.Infrastructure;
 namespace PReluKit.Tests.Cli;
 
 /// <summary>The real <c>prelu</c> process, end to end.</summary>
-public partial class CompareCommandTests
+public partial class CompareCommandTests(SharedRuns runs) : IClassFixture<SharedRuns>
 {
     private static readonly string[] Tiny = ["compare", "--epochs", "1", "--seeds", "2", "--activations", "relu,prelu"];
 
     [Fact]
-    public async Task A_tiny_comparison_writes_csvs_runs_and_a_report_that_renders()
+    public void A_tiny_comparison_writes_csvs_runs_and_a_report()
     {
-        using var folder = new TempFolder();
-        var (code, output, error) = PreluCli.Run(folder.Path, [.. Tiny, "--out", "out"]);
+        var (code, output, error, results) = TinyComparison();
 
         Assert.True(code == 0, $"exit {code}: {error}");
-        var results = folder.Combine("out");
         Assert.Equal(4, Directory.GetFiles(Path.Combine(results, "runs"), "*.json").Length);
         Assert.StartsWith("activation,", File.ReadAllLines(Path.Combine(results, "summary.csv"))[0]);
         Assert.Equal(1 + (4 * 2), File.ReadAllLines(Path.Combine(results, "epochs.csv")).Length); // header + runs × (init + 1 epoch)
         Assert.Contains("PReLU (channel-wise)", output);
+        Assert.True(File.Exists(Path.Combine(results, "report.html")));
+    }
+
+    [ChromiumFact]
+    public async Task The_tiny_comparisons_report_renders_offline()
+    {
+        var (_, output, _, results) = TinyComparison();
         var charts = int.Parse(ReportLine().Match(output).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        if (HeadlessChromium.IsInstalled || Environment.GetEnvironmentVariable("CI") is "true" or "1")
-        {
-            await ReportAssertions.RendersOfflineAsync(Path.Combine(results, "report.html"), charts, "cli-compare-report.png");
-        }
+        await ReportAssertions.RendersOfflineAsync(Path.Combine(results, "report.html"), charts, "cli-compare-report.png");
     }
 
     [Fact]
+    [Trait(TestCategory.Name, TestCategory.EndToEnd)]
     public void An_interrupted_comparison_resumes_without_retraining_finished_runs()
     {
         using var folder = new TempFolder();
@@ -101,6 +104,12 @@ public partial class CompareCommandTests
         Assert.Equal(1, code);
         Assert.Contains("diverged", output);
     }
+
+    private (int Code, string Output, string Error, string Results) TinyComparison() => runs.Once("tiny", folder =>
+    {
+        var (code, output, error) = PreluCli.Run(folder.Path, [.. Tiny, "--out", "out"]);
+        return (code, output, error, folder.Combine("out"));
+    });
 
     [GeneratedRegex(@"Report \((\d+) charts")]
     private static partial Regex ReportLine();

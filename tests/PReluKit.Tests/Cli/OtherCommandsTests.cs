@@ -2,36 +2,34 @@ using PReluKit.Tests.Infrastructure;
 
 namespace PReluKit.Tests.Cli;
 
-public class OtherCommandsTests
+public class OtherCommandsTests(SharedRuns runs) : IClassFixture<SharedRuns>
 {
     [Fact]
-    public async Task Plot_activations_writes_an_offline_page_with_four_charts()
+    public void Plot_activations_writes_an_offline_page_with_four_charts()
     {
-        using var folder = new TempFolder();
-        var (code, output, error) = PreluCli.Run(folder.Path, "plot", "activations", "--out", "family.html");
+        var (code, output, error, _) = PlotActivations();
         Assert.True(code == 0, error);
         Assert.Contains("4 charts", output);
-        if (HeadlessChromium.IsInstalled || Environment.GetEnvironmentVariable("CI") is "true" or "1")
-        {
-            await ReportAssertions.RendersOfflineAsync(folder.Combine("family.html"), 4, "activations.png");
-        }
     }
 
+    [ChromiumFact]
+    public async Task The_activations_page_renders_offline() =>
+        await ReportAssertions.RendersOfflineAsync(PlotActivations().Page, 4, "activations.png");
+
     [Fact]
-    public async Task Plot_boundaries_trains_each_activation_and_writes_its_boundary()
+    public void Plot_boundaries_trains_each_activation_and_writes_its_boundary()
     {
-        using var folder = new TempFolder();
-        var (code, output, error) = PreluCli.Run(folder.Path, "plot", "boundaries", "--dataset", "moons", "--epochs", "30", "--out", "b.html");
+        var (code, output, error, _) = PlotBoundaries();
         Assert.True(code == 0, error);
         Assert.Contains("3 charts", output);
         var accuracies = System.Text.RegularExpressions.Regex.Matches(output, @"test accuracy (\d+\.\d) %").Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(3, accuracies.Count);
         Assert.All(accuracies, a => Assert.True(a > 80, $"moons should be learned, got {a} %"));
-        if (HeadlessChromium.IsInstalled || Environment.GetEnvironmentVariable("CI") is "true" or "1")
-        {
-            await ReportAssertions.RendersOfflineAsync(folder.Combine("b.html"), 3, "boundaries.png");
-        }
     }
+
+    [ChromiumFact]
+    public async Task The_boundaries_page_renders_offline() =>
+        await ReportAssertions.RendersOfflineAsync(PlotBoundaries().Page, 3, "boundaries.png");
 
     [Fact]
     public void Born_dead_prints_the_grid_with_intervals()
@@ -56,6 +54,7 @@ public class OtherCommandsTests
     }
 
     [Fact]
+    [Trait(TestCategory.Name, TestCategory.EndToEnd)]
     public void Bench_measures_every_row_it_promises()
     {
         using var folder = new TempFolder();
@@ -65,6 +64,7 @@ public class OtherCommandsTests
                  {
                      "load Fashion-MNIST subset", "kit PReLU / TorchSharp", "kit PReLU / ReLU,", "MLP epoch: kit loop / naive",
                      "MLP epoch: PReLU", "GEMM throughput", "CNN epoch: kit loop / naive", "CNN epoch: PReLU", "RSS after epoch 1",
+                     "MLP epoch: beside", "CNN epoch: beside", "OpenMP waits",
                      "born-dead grid",
                  })
         {
@@ -89,4 +89,16 @@ public class OtherCommandsTests
         Assert.Equal(2, code);
         Assert.Contains(option, error);
     }
+
+    private (int Code, string Output, string Error, string Page) PlotActivations() => runs.Once("plot activations", folder =>
+    {
+        var (code, output, error) = PreluCli.Run(folder.Path, "plot", "activations", "--out", "family.html");
+        return (code, output, error, folder.Combine("family.html"));
+    });
+
+    private (int Code, string Output, string Error, string Page) PlotBoundaries() => runs.Once("plot boundaries", folder =>
+    {
+        var (code, output, error) = PreluCli.Run(folder.Path, "plot", "boundaries", "--dataset", "moons", "--epochs", "30", "--out", "b.html");
+        return (code, output, error, folder.Combine("b.html"));
+    });
 }
