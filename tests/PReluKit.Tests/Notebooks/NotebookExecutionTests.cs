@@ -106,6 +106,8 @@ public class NotebookExecutionTests(SharedRuns runs) : IClassFixture<SharedRuns>
         Assert.True(outcome.Html.Count(h => h.Contains("<table", StringComparison.Ordinal)) >= tables, $"{name}: fewer than {tables} tables");
         Assert.Contains(outcome.Html, h => h.Contains(shows, StringComparison.Ordinal));
         Assert.Contains(finding, outcome.Findings, StringComparison.Ordinal);
+        // The setup cell's line: the kernel's OpenMP workers sleep when idle (the kit's default, inherited from the test process here).
+        Assert.Contains(outcome.Outputs, o => NotebookRender.Text(o["data"]?["text/plain"]).Contains("OpenMP waits PASSIVE", StringComparison.Ordinal));
     }
 
     private static async Task AssertPage(NotebookRender.Outcome outcome, string name)
