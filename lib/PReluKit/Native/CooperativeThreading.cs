@@ -18,7 +18,8 @@ namespace PReluKit.Native;
 /// </para>
 /// <para>
 /// libgomp sizes its team by the CPU affinity mask and ignores a cgroup CPU quota (containers, Slurm, Kubernetes limits);
-/// <see cref="Environment.ProcessorCount"/> honours both, and <c>DOTNET_PROCESSOR_COUNT</c> lowers it further.
+/// <see cref="Environment.ProcessorCount"/> honours both, and <c>DOTNET_PROCESSOR_COUNT</c> lowers it further. Where it is
+/// lower than the affinity mask, <c>OMP_NUM_THREADS</c> is set to it; elsewhere libgomp's own default already fits.
 /// </para>
 /// <para>A value the user set for either variable wins. Child processes inherit the same settings.</para>
 /// </remarks>
@@ -49,10 +50,53 @@ public static partial class CooperativeThreading
         }
 
         var policy = userPolicy is { Length: > 0 } ? (userPolicy, ThreadingSource.User) : (Set(WaitPolicyVariable, Passive), ThreadingSource.Kit);
-        var threads = userThreads is { Length: > 0 }
-            ? (ParseThreads(userThreads), ThreadingSource.User)
-            : (ParseThreads(Set(ThreadCountVariable, cpus.ToString(CultureInfo.InvariantCulture))), ThreadingSource.Kit);
-        return new ThreadingDefaults(policy.Item1, policy.Item2, threads.Item1, threads.Item2, cpus);
+        if (userThreads is { Length: > 0 })
+        {
+            return new ThreadingDefaults(policy.Item1, policy.Item2, ParseThreads(userThreads), ThreadingSource.User, cpus);
+        }
+
+        // Only where libgomp would start more threads than the process may use: setting OMP_NUM_THREADS at all changes how
+        // libtorch's math libraries split small work, which cost up to a quarter of a CNN epoch on an idle machine.
+        return AffinityCpus() is { } affinity && cpus < affinity
+            ? new ThreadingDefaults(policy.Item1, policy.Item2, ParseThreads(Set(ThreadCountVariable, cpus.ToString(CultureInfo.InvariantCulture))), ThreadingSource.Kit, cpus)
+            : new ThreadingDefaults(policy.Item1, policy.Item2, cpus, ThreadingSource.Runtime, cpus);
+    }
+
+    /// <summary>The CPUs in this process's affinity mask (what libgomp sizes its team by), from /proc; null off Linux.</summary>
+    internal static int? AffinityCpus()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal));
+        return line is null ? null : CountCpuList(line["Cpus_allowed_list:".Length..]);
+    }
+
+    /// <summary>The CPUs in a Linux CPU list such as "0-3,8,10-11" (6 there); null when it does not parse.</summary>
+    internal static int? CountCpuList(string list)
+    {
+        var count = 0;
+        foreach (var part in list.Trim().Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var bounds = part.Split('-');
+            if (bounds.Length is < 1 or > 2 || !bounds.All(b => int.TryParse(b, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+            {
+                return null;
+            }
+
+            var first = int.Parse(bounds[0], CultureInfo.InvariantCulture);
+            var last = int.Parse(bounds[^1], CultureInfo.InvariantCulture);
+            if (last < first)
+            {
+                return null;
+            }
+
+            count += last - first + 1;
+        }
+
+        return count > 0 ? count : null;
     }
 
     private static string Set(string name, string value)

@@ -22,6 +22,7 @@ public sealed record ThreadingDefaults(string? WaitPolicy, ThreadingSource WaitP
     {
         ThreadingSource.Kit => "kit default",
         ThreadingSource.User => "set by the user",
+        ThreadingSource.Runtime => "OpenMP default",
         _ => "OpenMP was loaded before the kit; set OMP_WAIT_POLICY=PASSIVE before starting",
     };
 }

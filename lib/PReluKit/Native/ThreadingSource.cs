@@ -6,6 +6,9 @@ public enum ThreadingSource
     /// <summary>The kit's cooperative default.</summary>
     Kit,
 
+    /// <summary>The OpenMP runtime's own default, which already fits (one thread per CPU of the affinity mask).</summary>
+    Runtime,
+
     /// <summary>The user's environment, which wins.</summary>
     User,
 

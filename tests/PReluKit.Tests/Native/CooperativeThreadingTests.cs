@@ -31,8 +31,18 @@ public class CooperativeThreadingTests
     public void A_process_started_bare_waits_passively_with_one_thread_per_cpu()
     {
         var output = Demo(new Dictionary<string, string?>());
-        Assert.Contains($"OpenMP waits PASSIVE (kit default), {Environment.ProcessorCount} threads for {Environment.ProcessorCount} CPUs (kit default)", output);
-        Assert.Contains($"libtorch uses {Environment.ProcessorCount}", output);
+        var cpus = Environment.ProcessorCount;
+        var source = cpus < CooperativeThreading.AffinityCpus() ? "kit default" : "OpenMP default";
+        Assert.Contains($"OpenMP waits PASSIVE (kit default), {cpus} threads for {cpus} CPUs ({source})", output);
+        Assert.Contains($"libtorch uses {cpus}", output);
+    }
+
+    [Fact]
+    public void A_process_pinned_to_one_cpu_uses_one_thread()
+    {
+        var output = Demo(new Dictionary<string, string?>(), "taskset", "-c", "0");
+        Assert.Contains("OpenMP waits PASSIVE (kit default), 1 threads for 1 CPUs (OpenMP default)", output);
+        Assert.Contains("libtorch uses 1", output);
     }
 
     [Fact]
@@ -65,10 +75,31 @@ public class CooperativeThreadingTests
     public void OMP_NUM_THREADS_is_read_as_its_first_positive_number(string? value, int? expected) =>
         Assert.Equal(expected, CooperativeThreading.ParseThreads(value));
 
+    [Theory]
+    [InlineData("0-1", 2)]
+    [InlineData("0", 1)]
+    [InlineData(" 0-3,8,10-11\n", 7)]
+    [InlineData("3-1", null)]
+    [InlineData("a-b", null)]
+    [InlineData("", null)]
+    public void An_affinity_list_counts_its_cpus(string list, int? expected) => Assert.Equal(expected, CooperativeThreading.CountCpuList(list));
+
     /// <summary>Runs <c>prelu demo --steps 1</c> without the test process's OpenMP settings, plus <paramref name="environment"/>.</summary>
-    private static string Demo(Dictionary<string, string?> environment)
+    private static string Demo(Dictionary<string, string?> environment, params string[] launcher)
     {
         var start = PreluCli.StartInfo(RepositoryRoot.Path, "demo", "--steps", "1");
+        if (launcher.Length > 0)
+        {
+            // The same command under a launcher such as taskset: launcher ARGS… dotnet prelu.dll demo …
+            var command = new[] { start.FileName }.Concat(start.ArgumentList).ToList();
+            start.FileName = launcher[0];
+            start.ArgumentList.Clear();
+            foreach (var argument in launcher.Skip(1).Concat(command))
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
         start.Environment.Remove(CooperativeThreading.WaitPolicyVariable);
         start.Environment.Remove(CooperativeThreading.ThreadCountVariable);
         foreach (var (name, value) in environment)
