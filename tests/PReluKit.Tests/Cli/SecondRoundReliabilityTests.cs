@@ -1,0 +1,40 @@
+using PReluKit.IO;
+using PReluKit.Tests.Infrastructure;
+
+namespace PReluKit.Tests.Cli;
+
+/// <summary>Issue 20's cases: what still crashed, overwrote or mixed after the first round; each through the real process where it is a CLI case.</summary>
+public class SecondRoundReliabilityTests
+{
+    private static readonly string[] Tiny = ["compare", "--epochs", "1", "--seeds", "2", "--activations", "relu,prelu"];
+
+    [Fact]
+    public void Case01_an_output_that_is_a_pipe_or_a_link_is_refused_and_left_as_it_was()
+    {
+        using var folder = new TempFolder();
+        Shell(folder.Path, "mkfifo pipe.html && ln -s elsewhere.html link.html");
+        Assert.Equal("a character device", FileKind.NotRegular("/dev/null"));
+
+        foreach (var (name, kind) in new[] { ("pipe.html", "a named pipe"), ("link.html", "a symbolic link") })
+        {
+            var (code, output, error) = PreluCli.Run(folder.Path, "plot", "activations", "--out", name);
+            Assert.Equal(2, code);
+            var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("error: --out", line, StringComparison.Ordinal);
+            Assert.Contains(kind, line);
+            Assert.DoesNotContain("Wrote", output);
+            Assert.Equal(kind, FileKind.NotRegular(folder.Combine(name)));
+        }
+
+        Assert.False(File.Exists(folder.Combine("elsewhere.html")));
+        Assert.Throws<IOException>(() => AtomicFile.WriteAllText(folder.Combine("pipe.html"), "x"));
+        Assert.Equal("a named pipe", FileKind.NotRegular(folder.Combine("pipe.html")));
+        Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    internal static void Shell(string folder, string command)
+    {
+        var (code, _, error) = ChildProcess.Run(ChildProcess.StartInfo("sh", folder, ["-c", command]), TimeSpan.FromSeconds(30));
+        Assert.True(code == 0, error);
+    }
+}
