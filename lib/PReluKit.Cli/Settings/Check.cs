@@ -11,11 +11,13 @@ internal static class Check
     public static string? AtLeast(string option, long? value, long min) =>
         value is not { } v || v >= min ? null : $"{option}: must be ≥ {min}, got {v}.";
 
-    public static string? Positive(string option, double? value) =>
-        value is not { } v || (v > 0 && double.IsFinite(v)) ? null : $"{option}: must be a positive number, got {Format(v)}.";
+    /// <summary>A positive finite number, at most <paramref name="max"/> when given (e.g. what fits a float).</summary>
+    public static string? Positive(string option, double? value, double max = double.MaxValue) =>
+        value is not { } v || v is > 0 and <= double.MaxValue && v <= max ? null : $"{option}: must be a positive number{UpTo(max)}, got {Format(v)}.";
 
-    public static string? NonNegative(string option, double value) =>
-        value >= 0 && double.IsFinite(value) ? null : $"{option}: must be a finite number ≥ 0, got {Format(value)}.";
+    /// <summary>A finite number ≥ 0, at most <paramref name="max"/> when given.</summary>
+    public static string? NonNegative(string option, double value, double max = double.MaxValue) =>
+        value is >= 0 and <= double.MaxValue && value <= max ? null : $"{option}: must be a finite number ≥ 0{UpTo(max)}, got {Format(value)}.";
 
     public static string? Finite(string option, double value) =>
         double.IsFinite(value) ? null : $"{option}: must be a finite number, got {Format(value)}.";
@@ -39,4 +41,6 @@ internal static class Check
     }
 
     private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string UpTo(double max) => max < double.MaxValue ? $" up to {max.ToString("G9", CultureInfo.InvariantCulture)}" : "";
 }

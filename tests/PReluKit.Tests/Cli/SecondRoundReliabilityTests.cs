@@ -32,6 +32,24 @@ public class SecondRoundReliabilityTests
         Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp", SearchOption.AllDirectories));
     }
 
+    [Theory]
+    [InlineData("compare --lr 1e308", "--lr")]
+    [InlineData("compare --lr 3.5e38", "--lr")]
+    [InlineData("compare --weight-decay 1e308", "--weight-decay")]
+    [InlineData("compare --model cnn --lr 1e308", "--lr")]
+    [InlineData("dead --lr 1e308", "--lr")]
+    public void Case02_rates_that_overflow_a_float_are_option_errors_and_nothing_is_written(string arguments, string option)
+    {
+        using var folder = new TempFolder();
+        var (code, output, error) = PreluCli.Run(folder.Path, [.. arguments.Split(' '), "--out", "out"]);
+        Assert.Equal(2, code);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: {option}: must be", line, StringComparison.Ordinal);
+        Assert.Contains("3.40282347E+38", line);
+        Assert.DoesNotContain("at PReluKit", output + error);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder.Path));
+    }
+
     internal static void Shell(string folder, string command)
     {
         var (code, _, error) = ChildProcess.Run(ChildProcess.StartInfo("sh", folder, ["-c", command]), TimeSpan.FromSeconds(30));
