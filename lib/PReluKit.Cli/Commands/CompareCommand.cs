@@ -92,25 +92,51 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
     {
         settings.StartTorch();
         var command = "prelu " + string.Join(' ', context.Arguments);
-        if (settings.Merge)
+        var folder = settings.Out ?? Path.Combine("results", $"compare-{settings.Model.ToString().ToLowerInvariant()}");
+        var folderExisted = Directory.Exists(folder);
+        var store = OpenStore(folder);
+        try
         {
-            var target = OpenStore(settings.Out!);
-            var (manifest, merged) = ShardMerge.Into(settings.ShardFolders, target, command);
-            AnsiConsole.MarkupLineInterpolated($"[bold]prelu compare --merge[/]: {settings.ShardFolders.Length} shards, {merged.Count} runs of {manifest.Identity.Data} → {target.Folder}");
-            return Summarise(target, manifest.Config, merged, manifest.Identity.Data.ToString(), command, settings, cancellationToken);
+            // One lock from the folder check to the report: a --resume or a second merge cannot slip in between and mix.
+            using var writer = store.Lock(command);
+            var manifestExisted = File.Exists(Path.Combine(store.Folder, ComparisonManifest.FileName));
+            var runsFolderExisted = Directory.Exists(store.RunsFolder);
+            try
+            {
+                return settings.Merge ? Merge(store, command, settings, cancellationToken) : Compare(store, command, settings, cancellationToken);
+            }
+            finally
+            {
+                // A command that fails or is cancelled before its first run leaves the folder as it found it.
+                store.RemoveUnused(manifestExisted, runsFolderExisted);
+            }
         }
+        finally
+        {
+            if (!folderExisted && Directory.Exists(store.Folder) && !Directory.EnumerateFileSystemEntries(store.Folder).Any())
+            {
+                Directory.Delete(store.Folder);
+            }
+        }
+    }
 
+    private static int Merge(RunStore target, string command, Settings settings, CancellationToken cancellationToken)
+    {
+        var (manifest, merged) = ShardMerge.Into(settings.ShardFolders, target, command);
+        AnsiConsole.MarkupLineInterpolated($"[bold]prelu compare --merge[/]: {settings.ShardFolders.Length} shards, {merged.Count} runs of {manifest.Identity.Data} → {target.Folder}");
+        return Summarise(target, manifest.Config, merged, manifest.Identity.Data.ToString(), command, settings, cancellationToken);
+    }
+
+    private static int Compare(RunStore store, string command, Settings settings, CancellationToken cancellationToken)
+    {
         var training = settings.TrainingConfig();
         var config = new ComparisonConfig(training, settings.ActivationSpecs, [.. Enumerable.Range(0, settings.Seeds).Select(s => (ulong)s)]);
         var shard = settings.ShardToRun;
-        var store = OpenStore(settings.Out ?? Path.Combine("results", $"compare-{training.Model.ToString().ToLowerInvariant()}"));
-        using var writer = store.Lock(command);
-
         var dataset = settings.LoadData(cancellationToken);
         using var train = dataset.TrainTensors(training.InputLayout);
         using var test = dataset.TestTensors(training.InputLayout);
         var identity = Comparison.IdentityOf(config, train, test);
-        CheckFolder(store, identity, settings.Resume);
+        store.CheckCanHold(config, identity, continuing: settings.Resume, "--resume");
         store.WriteManifest(new ComparisonManifest(config, identity, command, DateTimeOffset.Now));
         var part = shard is null ? "" : $" (shard {shard}: {config.Runs(shard).Count()} runs)";
         AnsiConsole.MarkupLineInterpolated($"[bold]prelu compare[/]: {training.Model} on {dataset.Name} ({dataset.Train.Count:N0} training, {dataset.Test.Count:N0} test images), {config.Activations.Count} activations × {config.Seeds.Count} seeds × {training.Epochs} epochs{part} → {store.Folder}");
@@ -165,6 +191,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         try
         {
             var store = new RunStore(folder);
+            Directory.CreateDirectory(store.Folder);
             var probe = Path.Combine(store.Folder, $".write-test-{Environment.ProcessId}");
             File.WriteAllText(probe, "");
             File.Delete(probe);
@@ -173,48 +200,6 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ArgumentException($"--out: '{folder}' is not a writable folder ({e.Message}).", e);
-        }
-    }
-
-    /// <summary>
-    /// A results folder holds one comparison: its runs, summary, CSVs and report. Another comparison's outputs are never
-    /// replaced, and --resume continues only a comparison made under the same settings and data.
-    /// </summary>
-    private static void CheckFolder(RunStore store, ComparisonIdentity identity, bool resume)
-    {
-        var manifest = store.ReadManifest();
-        var outputs = new[] { "summary.csv", "epochs.csv", ComparisonReport.FileName }.Where(f => File.Exists(Path.Combine(store.Folder, f))).ToList();
-        if (manifest is null)
-        {
-            if (outputs.Count > 0)
-            {
-                throw new ArgumentException(
-                    $"--out: '{store.Folder}' holds {string.Join(", ", outputs)} that no {ComparisonManifest.FileName} describes (another tool or an " +
-                    "older prelu made them); choose another --out or move them away.");
-            }
-
-            if (!resume && Directory.EnumerateFiles(store.RunsFolder, "*.json").Any())
-            {
-                throw new ArgumentException(
-                    $"--out: '{store.Folder}' already holds runs; pass --resume to reuse those made under these settings, or choose another --out.");
-            }
-
-            return;
-        }
-
-        if (!resume)
-        {
-            throw new ArgumentException(
-                $"--out: '{store.Folder}' already holds a comparison ({manifest.Command}, started {manifest.Started:yyyy-MM-dd HH:mm}); " +
-                "pass --resume to continue it, or choose another --out.");
-        }
-
-        var differences = manifest.Identity.DifferencesFrom(identity);
-        if (differences.Count > 0)
-        {
-            throw new ArgumentException(
-                $"--resume: '{store.Folder}' holds a comparison under other settings ({string.Join("; ", differences)}); resuming would " +
-                "replace its summary and report. Choose another --out to keep both.");
         }
     }
 

@@ -10,8 +10,11 @@ public static partial class FileKind
 {
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
+    private const int AtEmptyPath = 0x1000;
     private const uint StatxType = 0x1;
+    private const uint StatxIno = 0x100;
     private const int ModeOffset = 28; // struct statx: stx_mode is a u16 at byte 28 on every architecture
+    private const int InodeOffset = 32; // and stx_ino a u64 at byte 32
     private const int StatxSize = 256;
 
     /// <summary>
@@ -50,6 +53,28 @@ public static partial class FileKind
             0xC000 => "a socket",
             _ => "not a regular file",
         };
+    }
+
+    /// <summary>
+    /// True when <paramref name="handle"/> is still the file at <paramref name="path"/> (same inode), false when the path
+    /// was removed or replaced since it was opened; true where this cannot be told (not Linux).
+    /// </summary>
+    internal static bool IsStill(Microsoft.Win32.SafeHandles.SafeFileHandle handle, string path)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        if (!OperatingSystem.IsLinux())
+        {
+            return true;
+        }
+
+        var (open, named) = (new byte[StatxSize], new byte[StatxSize]);
+        if (Statx((int)handle.DangerousGetHandle(), "", AtEmptyPath, StatxIno, open) != 0)
+        {
+            return true;
+        }
+
+        return Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxIno, named) == 0 &&
+               BitConverter.ToUInt64(open, InodeOffset) == BitConverter.ToUInt64(named, InodeOffset);
     }
 
     [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using PReluKit.IO;
 using PReluKit.Tests.Infrastructure;
 
@@ -48,6 +49,63 @@ public class SecondRoundReliabilityTests
         Assert.Contains("3.40282347E+38", line);
         Assert.DoesNotContain("at PReluKit", output + error);
         Assert.Empty(Directory.EnumerateFileSystemEntries(folder.Path));
+    }
+
+    /// <summary>Damaged run files: each names the file, exits 1 and leaves the summary as it was, through --resume and --merge.</summary>
+    [Fact]
+    public void Case03_09_15_damaged_run_files_are_refused_naming_the_file_and_nothing_is_half_written()
+    {
+        using var folder = new TempFolder();
+        var made = PreluCli.Run(folder.Path, [.. Tiny, "--threads", "1", "--out", "good"]);
+        Assert.True(made.ExitCode == 0, made.Error);
+        var damages = new (string Name, Func<string, string> Damage)[]
+        {
+            ("alphas-null", text => Edit(text, run => run["Epochs"]![1]!["Alphas"] = null)),
+            ("accuracy-5", text => Edit(text, run => run["Epochs"]![1]!["TestAccuracy"] = 5.0)),
+            ("accuracy-nan", text => Edit(text, run => run["Epochs"]![1]!["TestAccuracy"] = "NaN")),
+            ("epochs-empty", text => Edit(text, run => run["Epochs"] = new JsonArray())),
+            ("other-seed", text => Edit(text, run => run["Seed"] = 1)),
+            ("truncated", text => text[..(text.Length / 2)]),
+        };
+        foreach (var (name, damage) in damages)
+        {
+            foreach (var merge in new[] { false, true })
+            {
+                var copy = folder.Combine($"{name}-{merge}");
+                CopyFolder(folder.Combine("good"), copy);
+                var victim = Directory.GetFiles(Path.Combine(copy, "runs"), "*prelu*seed0*.json").Single();
+                File.WriteAllText(victim, damage(File.ReadAllText(victim)));
+                var before = File.ReadAllText(Path.Combine(copy, "summary.csv"));
+
+                var (code, _, error) = merge
+                    ? PreluCli.Run(folder.Path, "compare", "--merge", copy, "--out", $"merged-{name}")
+                    : PreluCli.Run(folder.Path, [.. Tiny, "--threads", "1", "--out", copy, "--resume"]);
+                Assert.True(code == 1, $"{name}, merge {merge}: exit {code}: {error}");
+                var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+                Assert.Contains(victim, line);
+                Assert.DoesNotContain("at PReluKit", error);
+                Assert.Equal(before, File.ReadAllText(Path.Combine(copy, "summary.csv")));
+                Assert.False(Directory.Exists(folder.Combine($"merged-{name}", "runs")), $"{name}: the merge copied runs");
+            }
+        }
+    }
+
+    private static string Edit(string json, Action<JsonNode> edit)
+    {
+        var node = JsonNode.Parse(json)!;
+        edit(node);
+        return node.ToJsonString();
+    }
+
+    internal static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     internal static void Shell(string folder, string command)
