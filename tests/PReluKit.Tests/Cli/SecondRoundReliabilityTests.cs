@@ -90,6 +90,122 @@ public class SecondRoundReliabilityTests
         }
     }
 
+    [Fact]
+    public void Case06_resuming_with_other_activations_is_refused_and_the_summary_stays()
+    {
+        using var folder = new TempFolder();
+        var first = PreluCli.Run(folder.Path, "compare", "--epochs", "1", "--seeds", "2", "--activations", "relu,leaky", "--out", "x");
+        Assert.True(first.ExitCode == 0, first.Error);
+        var summary = File.ReadAllText(folder.Combine("x", "summary.csv"));
+        var manifest = File.ReadAllText(folder.Combine("x", "comparison.json"));
+
+        var (code, _, error) = PreluCli.Run(folder.Path, "compare", "--epochs", "1", "--seeds", "2", "--activations", "elu,selu", "--out", "x", "--resume");
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: --resume", error, StringComparison.Ordinal);
+        Assert.Contains("activations: relu,leaky:0.01 → elu:1,selu", error);
+        Assert.Equal(summary, File.ReadAllText(folder.Combine("x", "summary.csv")));
+        Assert.Equal(manifest, File.ReadAllText(folder.Combine("x", "comparison.json")));
+
+        var seeds = PreluCli.Run(folder.Path, "compare", "--epochs", "1", "--seeds", "3", "--activations", "relu,leaky", "--out", "x", "--resume");
+        Assert.Equal(2, seeds.ExitCode);
+        Assert.Contains("seeds: 0,1 → 0,1,2", seeds.Error);
+    }
+
+    [Fact]
+    public void Case07_08_merge_refuses_a_folder_of_another_comparison_or_foreign_outputs_and_conflicting_duplicates()
+    {
+        using var folder = new TempFolder();
+        string[] sweep = ["compare", "--epochs", "1", "--seeds", "2", "--activations", "relu,prelu", "--threads", "1"];
+        Assert.Equal(0, PreluCli.Run(folder.Path, [.. sweep, "--shard", "1/2", "--out", "a"]).ExitCode);
+        Assert.Equal(0, PreluCli.Run(folder.Path, [.. sweep, "--shard", "2/2", "--out", "b"]).ExitCode);
+        var other = PreluCli.Run(folder.Path, "compare", "--epochs", "1", "--seeds", "2", "--activations", "relu,leaky", "--threads", "1", "--out", "other");
+        Assert.True(other.ExitCode == 0, other.Error);
+        var otherSummary = File.ReadAllText(folder.Combine("other", "summary.csv"));
+
+        // Case 7: a finished comparison of the same settings but other activations, another tool's report, a foreign contrasts.csv.
+        var into = PreluCli.Run(folder.Path, "compare", "--merge", "a", "b", "--out", "other");
+        Assert.Equal(2, into.ExitCode);
+        Assert.Contains("activations:", into.Error);
+        Assert.Equal(otherSummary, File.ReadAllText(folder.Combine("other", "summary.csv")));
+        foreach (var foreign in new[] { "report.html", "contrasts.csv" })
+        {
+            var target = folder.Combine($"foreign-{foreign}");
+            Directory.CreateDirectory(target);
+            File.WriteAllText(Path.Combine(target, foreign), "mine");
+            var (code, _, error) = PreluCli.Run(folder.Path, "compare", "--merge", "a", "b", "--out", target);
+            Assert.Equal(2, code);
+            Assert.Contains(foreign, error);
+            Assert.Equal("mine", File.ReadAllText(Path.Combine(target, foreign)));
+            Assert.Equal([Path.Combine(target, foreign)], Directory.GetFileSystemEntries(target));
+        }
+
+        // Case 8: the same run in both shards, identical: kept once; different: refused in either order, naming both files.
+        var run = Directory.GetFiles(folder.Combine("a", "runs"), "*.json")[0];
+        var copy = folder.Combine("b", "runs", Path.GetFileName(run));
+        File.Copy(run, copy);
+        var same = PreluCli.Run(folder.Path, "compare", "--merge", "a", "b", "--out", "merged-same");
+        Assert.True(same.ExitCode == 0, same.Error);
+        Assert.Equal(4, Directory.GetFiles(folder.Combine("merged-same", "runs")).Length);
+
+        File.WriteAllText(copy, Edit(File.ReadAllText(copy), r => r["Epochs"]![1]!["TestAccuracy"] = 0.42));
+        foreach (var order in new[] { new[] { "a", "b" }, ["b", "a"] })
+        {
+            var (code, _, error) = PreluCli.Run(folder.Path, ["compare", "--merge", .. order, "--out", $"merged-{order[0]}"]);
+            Assert.Equal(1, code);
+            Assert.Contains(run, error);
+            Assert.Contains(copy, error);
+            Assert.False(Directory.Exists(folder.Combine($"merged-{order[0]}")));
+        }
+    }
+
+    [Fact]
+    public void Case16_19_a_refused_or_failed_command_leaves_the_folder_as_it_found_it()
+    {
+        using var folder = new TempFolder();
+        // A merge of a folder that is not a results folder: no runs/ in it, no --out made.
+        Directory.CreateDirectory(folder.Combine("notes"));
+        File.WriteAllText(folder.Combine("notes", "a.txt"), "x");
+        var merge = PreluCli.Run(folder.Path, "compare", "--merge", "notes", "--out", "m");
+        Assert.Equal(2, merge.ExitCode);
+        Assert.Equal([folder.Combine("notes", "a.txt")], Directory.GetFileSystemEntries(folder.Combine("notes")));
+        Assert.False(Directory.Exists(folder.Combine("m")));
+
+        // A refused compare into a folder with another tool's report: no lock, no runs/, no manifest left.
+        Directory.CreateDirectory(folder.Combine("theirs"));
+        File.WriteAllText(folder.Combine("theirs", "report.html"), "mine");
+        Assert.Equal(2, PreluCli.Run(folder.Path, [.. Tiny, "--out", "theirs"]).ExitCode);
+        Assert.Equal([folder.Combine("theirs", "report.html")], Directory.GetFileSystemEntries(folder.Combine("theirs")));
+
+        // A compare that fails before its first run (bad data): no folder left.
+        TinyIdxSet.Write(folder.Combine("empty"), trainCount: 20, testCount: 0);
+        Assert.Equal(1, PreluCli.Run(folder.Path, [.. Tiny, "--data", "empty", "--out", "failed"]).ExitCode);
+        Assert.False(Directory.Exists(folder.Combine("failed")));
+    }
+
+    [Fact]
+    public async Task Case16_a_compare_cancelled_in_its_first_run_leaves_no_manifest_and_the_corrected_rerun_is_accepted()
+    {
+        using var folder = new TempFolder();
+        var start = PreluCli.StartInfo(folder.Path, "compare", "--epochs", "50", "--seeds", "3", "--out", "out");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await Task.Delay(TimeSpan.FromSeconds(5)); // into the first run
+        Shell(folder.Path, $"kill -INT {process.Id}");
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+
+        var (printed, complained) = (await output, await error);
+        Assert.True(process.ExitCode == 1, $"exit {process.ExitCode}: {printed} {complained}");
+        Assert.Contains("cancelled", printed + complained);
+        Assert.False(File.Exists(folder.Combine("out", "comparison.json")));
+
+        var rerun = PreluCli.Run(folder.Path, [.. Tiny, "--out", "out"]);
+        Assert.True(rerun.ExitCode == 0, rerun.Error);
+    }
+
     private static string Edit(string json, Action<JsonNode> edit)
     {
         var node = JsonNode.Parse(json)!;
