@@ -78,13 +78,16 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             Device == "cuda" ? "--device: cuda is not available — this build ships TorchSharp-cpu; use cpu."
                 : Device != "cpu" ? $"--device: '{Device}' is not one of: cpu, cuda." : null,
             Check.NotBlank("--out", Out, "a results folder"),
+            Check.WritableFolder("--out", Out),
             Check.Positive("--delta-accuracy", DeltaAccuracy),
             Check.Positive("--delta-time", DeltaTime),
             Check.Parses(() => _ = ShardToRun),
             Merge && Shard is not null ? "--merge: merges finished shards; it cannot be combined with --shard." : null,
             Merge && Out is null ? "--merge: give --out, the folder for the merged comparison." : null,
             Merge && ShardFolders.Length == 0 ? "--merge: give the shard folders to merge, e.g. prelu compare --merge results/shard-* --out results/merged." : null,
-            !Merge && ShardFolders.Length > 0 ? $"SHARDS: '{ShardFolders[0]}' is read only with --merge (prelu compare --merge SHARD… --out DIR)." : null,
+            !Merge && ShardFolders.Length > 0
+                ? $"SHARDS: '{ShardFolders[0]}' is an unexpected argument: --resume takes no value, and shard folders are read only with --merge (prelu compare --merge SHARD… --out DIR)."
+                : null,
         ];
     }
 
@@ -186,22 +189,8 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         return runs.All(r => r.Diverged) ? ExitCodes.RunFailure : ExitCodes.Success;
     }
 
-    private static RunStore OpenStore(string folder)
-    {
-        try
-        {
-            var store = new RunStore(folder);
-            Directory.CreateDirectory(store.Folder);
-            var probe = Path.Combine(store.Folder, $".write-test-{Environment.ProcessId}");
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
-            return store;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ArgumentException($"--out: '{folder}' is not a writable folder ({e.Message}).", e);
-        }
-    }
+    private static RunStore OpenStore(string folder) =>
+        Check.WritableFolder("--out", folder) is { } problem ? throw new ArgumentException(problem) : new RunStore(folder);
 
     private static IReadOnlyList<RunResult> RunWithProgress(ComparisonConfig config, LabeledTensors train, LabeledTensors test, RunStore store,
                                                             Shard? shard, CancellationToken cancellationToken)

@@ -17,13 +17,17 @@ internal static class StoredFiles
     public static RunResult ReadRun(string path)
     {
         var run = Deserialize(path, KitJson.Default.RunResult);
-        Require(path, RunProblem(run));
-        var name = Path.GetFileName(path);
-        return run.Identity!.FileName == name
-            ? run
-            : throw new InvalidDataException(
-                $"'{path}' holds {run.Config.Activation.Canonical}, seed {run.Seed} (file name {run.Identity.FileName}), not the run its name says; " +
+        // What names the run first: a file that holds another run is refused as such, whatever else is wrong with it.
+        Require(path, IdentityProblem(run));
+        if (run.Identity!.FileName != Path.GetFileName(path))
+        {
+            throw new InvalidDataException(
+                $"'{path}' holds a run of other settings than its name says ({run.Config.Activation.Canonical}, seed {run.Seed}: {run.Identity.FileName}); " +
                 "delete or rename the file.");
+        }
+
+        Require(path, RunProblem(run));
+        return run;
     }
 
     /// <summary>The manifest in <paramref name="path"/>, checked: a non-empty list of distinct activations and seeds, and an identity that matches its settings.</summary>
@@ -65,26 +69,18 @@ internal static class StoredFiles
         }
     }
 
+    private static string? IdentityProblem(RunResult run) =>
+        run.Config?.Activation is null ? "Config or its Activation is missing."
+        : run.Data is null || run.Data.Name is null || run.Data.Fingerprint is null || run.Data.TrainSamples < 1 || run.Data.TestSamples < 1
+            ? "Data (name, sample counts, fingerprint) is missing or incomplete."
+        : run.Threads is not >= 1 ? $"Threads must be ≥ 1, got {run.Threads?.ToString(CultureInfo.InvariantCulture) ?? "null"}."
+        : null;
+
     private static string? RunProblem(RunResult run)
     {
-        if (run.Config?.Activation is null)
-        {
-            return "Config or its Activation is missing.";
-        }
-
         if (ConfigProblem(run.Config) is { } config)
         {
             return config;
-        }
-
-        if (run.Data is null || run.Data.Name is null || run.Data.Fingerprint is null || run.Data.TrainSamples < 1 || run.Data.TestSamples < 1)
-        {
-            return "Data (name, sample counts, fingerprint) is missing or incomplete.";
-        }
-
-        if (run.Threads is not >= 1)
-        {
-            return $"Threads must be ≥ 1, got {run.Threads?.ToString(CultureInfo.InvariantCulture) ?? "null"}.";
         }
 
         if (run.Epochs is null || run.Epochs.Count == 0)

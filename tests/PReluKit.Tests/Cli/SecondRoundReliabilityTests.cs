@@ -206,6 +206,47 @@ public class SecondRoundReliabilityTests
         Assert.True(rerun.ExitCode == 0, rerun.Error);
     }
 
+    /// <summary>{T} is a temp folder, {F} a file in it, {E} an empty folder in it; each case runs from the repository root.</summary>
+    [Theory]
+    [InlineData("plot activations --from -1e308 --to 1e308", "--from/--to", "between -1000000 and 1000000")] // case 12
+    [InlineData("plot boundaries --out /nonexistent/dir/pb.html", "--out", "does not exist")] // case 17
+    [InlineData("dead --out /nonexistent/dir/d.html", "--out", "does not exist")]
+    [InlineData("born-dead --out /nonexistent/dir/b.html", "--out", "does not exist")]
+    [InlineData("data subset --from {T} --out {F}/sub", "--out", "not a writable folder")] // case 14: one code for an unwritable --out
+    [InlineData("notebooks render --out {F}/sub", "--out", "not a writable folder")]
+    [InlineData("notebooks render --from /nonexistent", "--from", "does not exist")]
+    [InlineData("notebooks render --from {F}", "--from", "is a file")]
+    [InlineData("data subset --from /nonexistent", "--from", "does not exist")]
+    [InlineData("born-dead --widths 2,2", "--widths", "listed twice")] // case 18
+    [InlineData("notebooks render --from {E}", "--from", "holds no .ipynb")]
+    [InlineData("compare --seeds 99999999999", "--seeds", "out of range")]
+    [InlineData("compare --resume yes", "SHARDS", "--resume takes no value")]
+    public void Case12_14_17_18_bad_values_exit_2_at_once_with_one_line_naming_the_option(string arguments, string option, string expected)
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.Combine("file"), "x");
+        Directory.CreateDirectory(folder.Combine("empty"));
+        var args = arguments.Replace("{T}", folder.Path, StringComparison.Ordinal).Replace("{F}", folder.Combine("file"), StringComparison.Ordinal)
+            .Replace("{E}", folder.Combine("empty"), StringComparison.Ordinal).Split(' ');
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (code, output, error) = PreluCli.Run(RepositoryRoot.Combine(), args);
+        Assert.True(code == 2, $"exit {code}: {output} {error}");
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: {option}", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 0, 20); // refused before any training
+        Assert.Equal(["empty", "file"], Directory.GetFileSystemEntries(folder.Path).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public void Case14_dead_exits_1_when_training_diverges_as_compare_does()
+    {
+        using var folder = new TempFolder();
+        var (code, output, error) = PreluCli.Run(folder.Path, "dead", "--epochs", "1", "--lr", "1e12");
+        Assert.True(code == 1, $"exit {code}: {output} {error}");
+        Assert.Contains("NaN or infinite", output);
+    }
+
     private static string Edit(string json, Action<JsonNode> edit)
     {
         var node = JsonNode.Parse(json)!;
