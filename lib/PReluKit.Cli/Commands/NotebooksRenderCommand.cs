@@ -67,6 +67,11 @@ internal sealed class NotebooksRenderCommand : Command<NotebooksRenderCommand.Se
                 : $"--only: no notebook in '{source}' has a name containing '{settings.Only}'.");
         }
 
+        foreach (var notebook in notebooks)
+        {
+            _ = NotebookRunner.Load(notebook); // every notebook is readable before the first runs or anything is written
+        }
+
         var output = Path.GetFullPath(settings.Out ?? Path.Combine(root, "results", "notebooks"));
         Directory.CreateDirectory(output);
         var environment = new Dictionary<string, string?>

@@ -27,50 +27,13 @@ internal static class Check
     public static string? NotBlank(string option, string? value, string expected) =>
         value is null || !string.IsNullOrWhiteSpace(value) ? null : $"{option}: is empty; expected {expected}.";
 
-    /// <summary>
-    /// A file the command will write (an HTML page): its folder exists and takes a new file, and the path is not a
-    /// device, pipe, link or folder. Checked before any work, so a long run does not end in "cannot write".
-    /// </summary>
-    public static string? WritableFile(string option, string? path)
-    {
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            return null; // NotBlank names an empty value
-        }
+    /// <summary>A file the command will write (an HTML page), checked before any work (<see cref="OutputPath.FileProblem"/>).</summary>
+    public static string? WritableFile(string option, string? path) =>
+        string.IsNullOrWhiteSpace(path) || OutputPath.FileProblem(path) is not { } problem ? null : $"{option}: {problem}.";
 
-        var full = Path.GetFullPath(path);
-        if (FileKind.NotRegular(full) is { } kind)
-        {
-            return $"{option}: '{path}' is {kind}; expected a file to write.";
-        }
-
-        var folder = Path.GetDirectoryName(full)!;
-        return !Directory.Exists(folder) ? $"{option}: the folder '{folder}' of '{path}' does not exist; expected a file in an existing folder."
-            : Probe(folder) is { } why ? $"{option}: cannot write into '{folder}' ({why})."
-            : null;
-    }
-
-    /// <summary>A folder the command will create or write into: it is not a file, and its nearest existing ancestor takes a new file.</summary>
-    public static string? WritableFolder(string option, string? path)
-    {
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            return null;
-        }
-
-        var existing = Path.GetFullPath(path);
-        while (!Directory.Exists(existing))
-        {
-            if (File.Exists(existing) || FileKind.NotRegular(existing) is not null)
-            {
-                return $"{option}: '{path}' is not a writable folder ('{existing}' is a file).";
-            }
-
-            existing = Path.GetDirectoryName(existing)!;
-        }
-
-        return Probe(existing) is { } why ? $"{option}: '{path}' is not a writable folder ({why})." : null;
-    }
+    /// <summary>A folder the command will create or write into (<see cref="OutputPath.FolderProblem"/>).</summary>
+    public static string? WritableFolder(string option, string? path) =>
+        string.IsNullOrWhiteSpace(path) || OutputPath.FolderProblem(path) is not { } problem ? null : $"{option}: {problem}.";
 
     /// <summary>A folder to read from: it exists and is a folder.</summary>
     public static string? ExistingFolder(string option, string? path, string expected) =>
@@ -89,24 +52,6 @@ internal static class Check
         catch (ArgumentException e)
         {
             return ExitCodes.MessageOf(e);
-        }
-    }
-
-    /// <summary>Creates and removes a probe file: the one way to know a folder takes a new file (permissions, read-only mounts, ACLs).</summary>
-    private static string? Probe(string folder)
-    {
-        var probe = Path.Combine(folder, $".prelu-write-test-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        try
-        {
-            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
-            {
-            }
-
-            return null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return e.Message;
         }
     }
 

@@ -33,6 +33,11 @@ public sealed record RecordedExperiment(string Name, ComparisonManifest Manifest
         var provenance = File.Exists(provenancePath)
             ? StoredFiles.ReadProvenance(provenancePath)
             : throw new FileNotFoundException($"recorded experiment '{name}': '{provenancePath}' is missing.");
+        if (provenance.Threads != manifest.Identity.Threads)
+        {
+            throw new InvalidDataException($"'{provenancePath}': Threads is {provenance.Threads}, but the runs' identity says {manifest.Identity.Threads}.");
+        }
+
         // Refused exactly as --merge refuses an incomplete or contradictory set of runs: a missing run would shift a verdict.
         var (runs, missing) = manifest.Collect(store.LoadFiles());
         if (missing.Count > 0)

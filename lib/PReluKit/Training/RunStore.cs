@@ -135,7 +135,7 @@ public sealed class RunStore
         {
             throw new ArgumentException(
                 $"{continueOption}: '{Folder}' holds a comparison under other settings ({string.Join("; ", differences)}); continuing would " +
-                "replace its summary and report. Choose another --out to keep both.");
+                "mix two comparisons in one folder. Choose another --out to keep both.");
         }
     }
 

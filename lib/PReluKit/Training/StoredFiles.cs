@@ -83,6 +83,11 @@ internal static class StoredFiles
             return config;
         }
 
+        if (run.Host is not null && (run.Host.Name is null || run.Host.Cpu is null))
+        {
+            return "Host must give both Name and Cpu.";
+        }
+
         if (run.Epochs is null || run.Epochs.Count == 0)
         {
             return "Epochs is missing or empty; a run records at least epoch 0.";
@@ -128,7 +133,7 @@ internal static class StoredFiles
                ?? (trained ? NonNegative("TrainLoss", epoch.TrainLoss) : NaNOr(NonNegative("TrainLoss", epoch.TrainLoss), epoch.TrainLoss))
                ?? Share("TestAccuracy", epoch.TestAccuracy)
                ?? (double.IsNaN(epoch.TestLoss) || epoch.TestLoss < 0 ? $"TestLoss must be ≥ 0, got {Format(epoch.TestLoss)}." : null)
-               ?? NonNegative("Seconds", epoch.Seconds)
+               ?? (trained ? Positive("Seconds", epoch.Seconds) : NonNegative("Seconds", epoch.Seconds))
                ?? (epoch.Dead is null || epoch.Dead.Any(d => d is null) ? "Dead is missing or holds null." : null)
                ?? (epoch.GradientNorms is null || epoch.GradientNorms.Any(g => g is null) ? "GradientNorms is missing or holds null." : null)
                ?? AlphasProblem(epoch);
@@ -217,6 +222,9 @@ internal static class StoredFiles
 
     private static string? NonNegative(string name, double value) =>
         value >= 0 && double.IsFinite(value) ? null : $"{name} must be a finite number ≥ 0, got {Format(value)}.";
+
+    private static string? Positive(string name, double value) =>
+        value > 0 && double.IsFinite(value) ? null : $"{name} must be a positive finite number, got {Format(value)}.";
 
     private static string? NaNOr(string? problem, double value) => double.IsNaN(value) ? null : problem;
 

@@ -247,6 +247,52 @@ public class SecondRoundReliabilityTests
         Assert.Contains("NaN or infinite", output);
     }
 
+    [Fact]
+    public void Case13_runs_record_their_host_and_times_are_not_compared_across_machines()
+    {
+        using var folder = new TempFolder();
+        string[] sweep = ["compare", "--epochs", "1", "--seeds", "2", "--activations", "relu,prelu", "--threads", "1"];
+        Assert.Equal(0, PreluCli.Run(folder.Path, [.. sweep, "--shard", "1/2", "--out", "a"]).ExitCode);
+        Assert.Equal(0, PreluCli.Run(folder.Path, [.. sweep, "--shard", "2/2", "--out", "b"]).ExitCode);
+        var host = JsonNode.Parse(File.ReadAllText(Directory.GetFiles(folder.Combine("a", "runs"))[0]))!["Host"]!;
+        Assert.Equal(Environment.MachineName, (string?)host["Name"]);
+        Assert.False(string.IsNullOrWhiteSpace((string?)host["Cpu"]));
+
+        var same = PreluCli.Run(folder.Path, "compare", "--merge", "a", "b", "--out", "same");
+        Assert.True(same.ExitCode == 0, same.Error);
+        Assert.DoesNotContain("not compared", File.ReadAllText(folder.Combine("same", "contrasts.csv")));
+
+        // Shard 2 (every PReLU run) timed elsewhere: every pair crosses machines, so the time verdict is withheld; accuracy still compares.
+        foreach (var file in Directory.GetFiles(folder.Combine("b", "runs")))
+        {
+            File.WriteAllText(file, Edit(File.ReadAllText(file), r => r["Host"]!["Name"] = "another-host"));
+        }
+
+        var merged = PreluCli.Run(folder.Path, "compare", "--merge", "a", "b", "--out", "merged");
+        Assert.True(merged.ExitCode == 0, merged.Error);
+        var contrasts = File.ReadAllText(folder.Combine("merged", "contrasts.csv"));
+        Assert.Contains("not compared: timed on different machines", contrasts);
+        Assert.Contains("not compared: timed on different machines", merged.Output);
+    }
+
+    [Theory]
+    [InlineData("", "the file is empty")]
+    [InlineData("{\"cells\": [{\"cell_type\": \"code\", \"sou", "not a Jupyter notebook")]
+    [InlineData("{}", "no \"cells\" list")]
+    [InlineData("{\"cells\": [{\"cell_type\": \"code\"}]}", "cell 1 lacks")]
+    public void Case04_a_truncated_empty_or_shapeless_notebook_is_refused_naming_it(string content, string expected)
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.Combine("nb"));
+        File.WriteAllText(folder.Combine("nb", "bad.ipynb"), content);
+        var (code, output, error) = PreluCli.Run(RepositoryRoot.Combine(), "notebooks", "render", "--from", folder.Combine("nb"), "--out", folder.Combine("out"));
+        Assert.True(code == 1, $"exit {code}: {output} {error}");
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(folder.Combine("nb", "bad.ipynb"), line);
+        Assert.Contains(expected, line);
+        Assert.False(Directory.Exists(folder.Combine("out")));
+    }
+
     private static string Edit(string json, Action<JsonNode> edit)
     {
         var node = JsonNode.Parse(json)!;
