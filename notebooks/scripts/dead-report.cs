@@ -4,7 +4,7 @@
 // that never fire on the training images before and after training, and writes the same offline page as `prelu dead`.
 #:project ../../lib/PReluKit/PReluKit.csproj
 
-using PReluKit.Activations;
+using PReluKit;
 using PReluKit.Data;
 using PReluKit.Metrics;
 using PReluKit.Native;
