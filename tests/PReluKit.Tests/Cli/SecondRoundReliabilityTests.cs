@@ -293,6 +293,43 @@ public class SecondRoundReliabilityTests
         Assert.False(Directory.Exists(folder.Combine("out")));
     }
 
+    [Fact]
+    public async Task Case11_merge_holds_the_folder_lock_until_its_report_is_written()
+    {
+        using var folder = new TempFolder();
+        string[] sweep = ["compare", "--epochs", "1", "--seeds", "2", "--activations", "relu,prelu", "--threads", "1"];
+        Assert.Equal(0, PreluCli.Run(folder.Path, [.. sweep, "--shard", "1/2", "--out", "a"]).ExitCode);
+        Assert.Equal(0, PreluCli.Run(folder.Path, [.. sweep, "--shard", "2/2", "--out", "b"]).ExitCode);
+
+        using var merge = System.Diagnostics.Process.Start(PreluCli.StartInfo(folder.Path, "compare", "--merge", "a", "b", "--out", "m"))!;
+        var output = merge.StandardOutput.ReadToEndAsync();
+        var error = merge.StandardError.ReadToEndAsync();
+        // Between the summary and the report (the born-dead grid is computed there) the lock's owner file must stand:
+        // a --resume arriving then is refused instead of rewriting one of the two.
+        var (summary, report, owner) = (folder.Combine("m", "summary.csv"), folder.Combine("m", "report.html"), folder.Combine("m", ".prelu.lock.owner"));
+        var windows = 0;
+        while (!merge.HasExited)
+        {
+            if (File.Exists(summary) && !File.Exists(report))
+            {
+                var held = File.Exists(owner);
+                if (!File.Exists(report))
+                {
+                    windows++;
+                    Assert.True(held, "the summary is written and the report not yet, but the folder is not locked");
+                }
+            }
+
+            await Task.Delay(5);
+        }
+
+        Assert.True(merge.ExitCode == 0, await error);
+        _ = await output;
+        Assert.True(windows > 0, "the merge wrote summary and report too fast to observe the window between them");
+        Assert.False(File.Exists(owner));
+        Assert.False(File.Exists(folder.Combine("m", ".prelu.lock")));
+    }
+
     private static string Edit(string json, Action<JsonNode> edit)
     {
         var node = JsonNode.Parse(json)!;
