@@ -84,7 +84,16 @@ internal static partial class CliHost
             }
         }
 
-        return option is null ? message : $"{option}: '{value}' is not {Expected(OptionType(option))}.";
+        if (option is null)
+        {
+            return message;
+        }
+
+        var type = OptionType(option);
+        // A whole number too large for the option's type is not "not an integer".
+        return (Nullable.GetUnderlyingType(type ?? typeof(object)) ?? type) == typeof(int) && System.Numerics.BigInteger.TryParse(value, out _)
+            ? $"{option}: '{value}' is out of range; expected an integer between {int.MinValue} and {int.MaxValue}."
+            : $"{option}: '{value}' is not {Expected(type)}.";
     }
 
     /// <summary>

@@ -1,6 +1,9 @@
 namespace PReluKit.Cli;
 
-/// <summary>The command's exit codes: 0 success, 1 run failure (bad data, a failed or cancelled run), 2 usage error.</summary>
+/// <summary>
+/// The command's exit codes: 0 success, 1 run failure (bad data, a failed or cancelled run), 2 usage error found before
+/// any work. The README's "Exit codes" table says which cause gets which; keep the two in step.
+/// </summary>
 internal static class ExitCodes
 {
     public const int Success = 0;

@@ -34,7 +34,7 @@ internal static class OptionParsing
         return duplicate is null ? specs : throw new ArgumentException($"{option}: '{duplicate.Key.Canonical}' is listed twice.");
     }
 
-    /// <summary>"2,3,10" → [2, 3, 10]; each value must lie in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    /// <summary>"2,3,10" → [2, 3, 10]; each value must lie in [<paramref name="min"/>, <paramref name="max"/>] and appear once.</summary>
     /// <exception cref="ArgumentException">A value is not an integer in range; the message names <paramref name="option"/>.</exception>
     public static IReadOnlyList<int> Integers(string option, string text, int min, int max)
     {
@@ -44,6 +44,11 @@ internal static class OptionParsing
             if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
             {
                 throw new ArgumentException($"{option}: '{part}' is not an integer between {min} and {max}.");
+            }
+
+            if (values.Contains(value))
+            {
+                throw new ArgumentException($"{option}: '{value}' is listed twice.");
             }
 
             values.Add(value);

@@ -29,7 +29,7 @@ public static class NotebookRunner
                                            CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var notebook = JsonNode.Parse(await File.ReadAllTextAsync(notebookPath, cancellationToken).ConfigureAwait(false))!;
+        var notebook = Load(notebookPath);
         await OneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         var folder = Environment.CurrentDirectory;
         var saved = environment.Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
@@ -42,7 +42,7 @@ public static class NotebookRunner
             }
 
             using var kernel = CreateKernel();
-            var cells = notebook["cells"]!.AsArray().OfType<JsonNode>().Where(c => (string?)c["cell_type"] == "code").ToList();
+            var cells = notebook["cells"]!.AsArray().OfType<JsonNode>().Where(c => c["cell_type"]?.GetValue<string>() == "code").ToList();
             var run = new NotebookRunResult(cells.Count, 0, null, null);
             foreach (var cell in cells)
             {
@@ -169,6 +169,44 @@ public static class NotebookRunner
         ["evalue"] = message,
         ["traceback"] = new JsonArray(),
     };
+
+    /// <summary>
+    /// The notebook in <paramref name="path"/>, checked for what running it needs — an object whose <c>cells</c> are objects
+    /// with a string <c>cell_type</c> and a string or list-of-strings <c>source</c> — so a truncated or empty file is
+    /// refused naming it, instead of failing deep inside the run.
+    /// </summary>
+    /// <exception cref="InvalidDataException">It is not such a notebook; the message names <paramref name="path"/>.</exception>
+    public static JsonNode Load(string path)
+    {
+        var text = File.ReadAllText(path);
+        JsonNode? notebook;
+        try
+        {
+            notebook = JsonNode.Parse(text);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new InvalidDataException($"'{path}' is not a Jupyter notebook: {(text.Length == 0 ? "the file is empty" : e.Message)}", e);
+        }
+
+        static bool IsText(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out _);
+        static bool IsSource(JsonNode? node) => IsText(node) || (node is JsonArray lines && lines.All(IsText));
+        string? problem = null;
+        if (notebook is not JsonObject)
+        {
+            problem = "expected a JSON object";
+        }
+        else if (notebook["cells"] is not JsonArray cells)
+        {
+            problem = "it has no \"cells\" list";
+        }
+        else if (cells.Select((cell, i) => (cell, Number: i + 1)).FirstOrDefault(c => c.cell is not JsonObject || !IsText(c.cell["cell_type"]) || !IsSource(c.cell["source"])).Number is > 0 and var bad)
+        {
+            problem = $"cell {bad} lacks a text \"cell_type\" or \"source\"";
+        }
+
+        return problem is null ? notebook! : throw new InvalidDataException($"'{path}' is not a Jupyter notebook: {problem}.");
+    }
 
     private static string Source(JsonNode cell) => cell["source"] switch
     {

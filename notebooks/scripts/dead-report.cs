@@ -4,40 +4,44 @@
 // that never fire on the training images before and after training, and writes the same offline page as `prelu dead`.
 #:project ../../lib/PReluKit/PReluKit.csproj
 
-using PReluKit.Activations;
+using PReluKit;
 using PReluKit.Data;
 using PReluKit.Metrics;
 using PReluKit.Native;
 using PReluKit.Reports;
 using PReluKit.Training;
 
-TorchNative.EnsureLoaded(); // libtorch before any tensor
-
-var activation = ActivationSpec.Parse(args.Length > 0 ? args[0] : "relu"); // relu, leaky:0.01, prelu, …
-var epochs = args.Length > 1 ? int.Parse(args[1]) : 8;
-var page = args.Length > 2 ? args[2] : $"dead-{activation.Canonical}.html";
-var config = TrainingConfig.For(ModelKind.Mlp, OptimizerKind.Adam) with { Activation = activation, LearningRate = 0.01, Epochs = epochs };
-
-var data = FashionMnist.LoadSubset();
-using var train = data.TrainTensors(config.InputLayout);
-using var test = data.TestTensors(config.InputLayout);
-
-// The same seed gives the same initial weights: measure them untrained, then train.
-const ulong seed = 0;
-DeadNeuronReport initial;
-using (var untrained = Trainer.Build(config, seed, train))
+// Bad arguments are refused before any work, as one line with prelu's exit codes (2 usage, 1 failed run).
+return ScriptArguments.Run(args, "dotnet run dead-report.cs -- [ACTIVATION [EPOCHS [PAGE]]]", arguments =>
 {
-    initial = DeadNeuronReport.Measure(untrained, train);
-}
+    var activation = arguments.Activation(0, "ACTIVATION", "relu"); // relu, leaky:0.01, prelu, …
+    var epochs = arguments.Integer(1, "EPOCHS", 8, 1, 1000);
+    var page = arguments.OutputFile(2, "PAGE", $"dead-{activation.Canonical}.html");
+    arguments.AtMost(3);
+    TorchNative.EnsureLoaded(); // libtorch before any tensor
+    var config = TrainingConfig.For(ModelKind.Mlp, OptimizerKind.Adam) with { Activation = activation, LearningRate = 0.01, Epochs = epochs };
 
-using var trained = Trainer.Train(config, seed, train, test);
-var final = DeadNeuronReport.Measure(trained.Model, train);
+    var data = FashionMnist.LoadSubset();
+    using var train = data.TrainTensors(config.InputLayout);
+    using var test = data.TestTensors(config.InputLayout);
 
-// A unit is dead when it outputs 0 for every training image; on-rate is the share of images it fires on.
-foreach (var layer in final.Layers)
-{
-    Console.WriteLine($"{layer.Layer}: {layer.DeadUnits} of {layer.Units} units dead after {epochs} epochs, mean on-rate {layer.MeanOnRate:0.00}");
-}
+    // The same seed gives the same initial weights: measure them untrained, then train.
+    const ulong seed = 0;
+    DeadNeuronReport initial;
+    using (var untrained = Trainer.Build(config, seed, train))
+    {
+        initial = DeadNeuronReport.Measure(untrained, train);
+    }
 
-DeadNeuronPage.Build($"{activation.DisplayName} MLP", initial, final, epochs).Write(page);
-Console.WriteLine($"On-rate histograms (opens offline): {Path.GetFullPath(page)}");
+    using var trained = Trainer.Train(config, seed, train, test);
+    var final = DeadNeuronReport.Measure(trained.Model, train);
+
+    // A unit is dead when it outputs 0 for every training image; on-rate is the share of images it fires on.
+    foreach (var layer in final.Layers)
+    {
+        Console.WriteLine($"{layer.Layer}: {layer.DeadUnits} of {layer.Units} units dead after {epochs} epochs, mean on-rate {layer.MeanOnRate:0.00}");
+    }
+
+    DeadNeuronPage.Build($"{activation.DisplayName} MLP", initial, final, epochs).Write(page);
+    Console.WriteLine($"On-rate histograms (opens offline): {Path.GetFullPath(page)}");
+});

@@ -50,6 +50,7 @@ internal sealed class BornDeadCommand : Command<BornDeadCommand.Settings>
             Check.Parses(() => _ = Grid),
             Check.Range("--trials", Trials, 1, 1_000_000),
             Check.NotBlank("--out", Out, "an HTML file to write"),
+            Check.WritableFile("--out", Out),
         ];
     }
 

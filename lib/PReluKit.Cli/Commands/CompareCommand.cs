@@ -78,13 +78,16 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             Device == "cuda" ? "--device: cuda is not available — this build ships TorchSharp-cpu; use cpu."
                 : Device != "cpu" ? $"--device: '{Device}' is not one of: cpu, cuda." : null,
             Check.NotBlank("--out", Out, "a results folder"),
+            Check.WritableFolder("--out", Out),
             Check.Positive("--delta-accuracy", DeltaAccuracy),
             Check.Positive("--delta-time", DeltaTime),
             Check.Parses(() => _ = ShardToRun),
             Merge && Shard is not null ? "--merge: merges finished shards; it cannot be combined with --shard." : null,
             Merge && Out is null ? "--merge: give --out, the folder for the merged comparison." : null,
             Merge && ShardFolders.Length == 0 ? "--merge: give the shard folders to merge, e.g. prelu compare --merge results/shard-* --out results/merged." : null,
-            !Merge && ShardFolders.Length > 0 ? $"SHARDS: '{ShardFolders[0]}' is read only with --merge (prelu compare --merge SHARD… --out DIR)." : null,
+            !Merge && ShardFolders.Length > 0
+                ? $"SHARDS: '{ShardFolders[0]}' is an unexpected argument: --resume takes no value, and shard folders are read only with --merge (prelu compare --merge SHARD… --out DIR)."
+                : null,
         ];
     }
 
@@ -92,25 +95,51 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
     {
         settings.StartTorch();
         var command = "prelu " + string.Join(' ', context.Arguments);
-        if (settings.Merge)
+        var folder = settings.Out ?? Path.Combine("results", $"compare-{settings.Model.ToString().ToLowerInvariant()}");
+        var folderExisted = Directory.Exists(folder);
+        var store = OpenStore(folder);
+        try
         {
-            var target = OpenStore(settings.Out!);
-            var (manifest, merged) = ShardMerge.Into(settings.ShardFolders, target, command);
-            AnsiConsole.MarkupLineInterpolated($"[bold]prelu compare --merge[/]: {settings.ShardFolders.Length} shards, {merged.Count} runs of {manifest.Identity.Data} → {target.Folder}");
-            return Summarise(target, manifest.Config, merged, manifest.Identity.Data.ToString(), command, settings, cancellationToken);
+            // One lock from the folder check to the report: a --resume or a second merge cannot slip in between and mix.
+            using var writer = store.Lock(command);
+            var manifestExisted = File.Exists(Path.Combine(store.Folder, ComparisonManifest.FileName));
+            var runsFolderExisted = Directory.Exists(store.RunsFolder);
+            try
+            {
+                return settings.Merge ? Merge(store, command, settings, cancellationToken) : Compare(store, command, settings, cancellationToken);
+            }
+            finally
+            {
+                // A command that fails or is cancelled before its first run leaves the folder as it found it.
+                store.RemoveUnused(manifestExisted, runsFolderExisted);
+            }
         }
+        finally
+        {
+            if (!folderExisted && Directory.Exists(store.Folder) && !Directory.EnumerateFileSystemEntries(store.Folder).Any())
+            {
+                Directory.Delete(store.Folder);
+            }
+        }
+    }
 
+    private static int Merge(RunStore target, string command, Settings settings, CancellationToken cancellationToken)
+    {
+        var (manifest, merged) = ShardMerge.Into(settings.ShardFolders, target, command);
+        AnsiConsole.MarkupLineInterpolated($"[bold]prelu compare --merge[/]: {settings.ShardFolders.Length} shards, {merged.Count} runs of {manifest.Identity.Data} → {target.Folder}");
+        return Summarise(target, manifest.Config, merged, manifest.Identity.Data.ToString(), command, settings, cancellationToken);
+    }
+
+    private static int Compare(RunStore store, string command, Settings settings, CancellationToken cancellationToken)
+    {
         var training = settings.TrainingConfig();
         var config = new ComparisonConfig(training, settings.ActivationSpecs, [.. Enumerable.Range(0, settings.Seeds).Select(s => (ulong)s)]);
         var shard = settings.ShardToRun;
-        var store = OpenStore(settings.Out ?? Path.Combine("results", $"compare-{training.Model.ToString().ToLowerInvariant()}"));
-        using var writer = store.Lock(command);
-
         var dataset = settings.LoadData(cancellationToken);
         using var train = dataset.TrainTensors(training.InputLayout);
         using var test = dataset.TestTensors(training.InputLayout);
         var identity = Comparison.IdentityOf(config, train, test);
-        CheckFolder(store, identity, settings.Resume);
+        store.CheckCanHold(config, identity, continuing: settings.Resume, "--resume");
         store.WriteManifest(new ComparisonManifest(config, identity, command, DateTimeOffset.Now));
         var part = shard is null ? "" : $" (shard {shard}: {config.Runs(shard).Count()} runs)";
         AnsiConsole.MarkupLineInterpolated($"[bold]prelu compare[/]: {training.Model} on {dataset.Name} ({dataset.Train.Count:N0} training, {dataset.Test.Count:N0} test images), {config.Activations.Count} activations × {config.Seeds.Count} seeds × {training.Epochs} epochs{part} → {store.Folder}");
@@ -160,63 +189,8 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         return runs.All(r => r.Diverged) ? ExitCodes.RunFailure : ExitCodes.Success;
     }
 
-    private static RunStore OpenStore(string folder)
-    {
-        try
-        {
-            var store = new RunStore(folder);
-            var probe = Path.Combine(store.Folder, $".write-test-{Environment.ProcessId}");
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
-            return store;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ArgumentException($"--out: '{folder}' is not a writable folder ({e.Message}).", e);
-        }
-    }
-
-    /// <summary>
-    /// A results folder holds one comparison: its runs, summary, CSVs and report. Another comparison's outputs are never
-    /// replaced, and --resume continues only a comparison made under the same settings and data.
-    /// </summary>
-    private static void CheckFolder(RunStore store, ComparisonIdentity identity, bool resume)
-    {
-        var manifest = store.ReadManifest();
-        var outputs = new[] { "summary.csv", "epochs.csv", ComparisonReport.FileName }.Where(f => File.Exists(Path.Combine(store.Folder, f))).ToList();
-        if (manifest is null)
-        {
-            if (outputs.Count > 0)
-            {
-                throw new ArgumentException(
-                    $"--out: '{store.Folder}' holds {string.Join(", ", outputs)} that no {ComparisonManifest.FileName} describes (another tool or an " +
-                    "older prelu made them); choose another --out or move them away.");
-            }
-
-            if (!resume && Directory.EnumerateFiles(store.RunsFolder, "*.json").Any())
-            {
-                throw new ArgumentException(
-                    $"--out: '{store.Folder}' already holds runs; pass --resume to reuse those made under these settings, or choose another --out.");
-            }
-
-            return;
-        }
-
-        if (!resume)
-        {
-            throw new ArgumentException(
-                $"--out: '{store.Folder}' already holds a comparison ({manifest.Command}, started {manifest.Started:yyyy-MM-dd HH:mm}); " +
-                "pass --resume to continue it, or choose another --out.");
-        }
-
-        var differences = manifest.Identity.DifferencesFrom(identity);
-        if (differences.Count > 0)
-        {
-            throw new ArgumentException(
-                $"--resume: '{store.Folder}' holds a comparison under other settings ({string.Join("; ", differences)}); resuming would " +
-                "replace its summary and report. Choose another --out to keep both.");
-        }
-    }
+    private static RunStore OpenStore(string folder) =>
+        Check.WritableFolder("--out", folder) is { } problem ? throw new ArgumentException(problem) : new RunStore(folder);
 
     private static IReadOnlyList<RunResult> RunWithProgress(ComparisonConfig config, LabeledTensors train, LabeledTensors test, RunStore store,
                                                             Shard? shard, CancellationToken cancellationToken)

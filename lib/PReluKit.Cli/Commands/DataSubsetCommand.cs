@@ -26,6 +26,8 @@ internal sealed class DataSubsetCommand : Command<DataSubsetCommand.Settings>
             .. base.Problems(),
             Check.NotBlank("--from", From, "full or a folder holding the full set"),
             Check.NotBlank("--out", Out, "an output folder"),
+            Check.WritableFolder("--out", Out),
+            From == "full" ? null : Check.ExistingFolder("--from", From, "full or a folder holding the full set"),
         ];
     }
 

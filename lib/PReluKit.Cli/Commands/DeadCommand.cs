@@ -38,6 +38,7 @@ internal sealed class DeadCommand : Command<DeadCommand.Settings>
             Check.Parses(() => _ = ActivationSpec),
             Check.AtLeast("--seed", Seed, 0),
             Check.NotBlank("--out", Out, "an HTML file to write"),
+            Check.WritableFile("--out", Out),
         ];
     }
 
@@ -74,7 +75,8 @@ internal sealed class DeadCommand : Command<DeadCommand.Settings>
             AnsiConsole.MarkupLineInterpolated($"On-rate histograms: [link]{Path.GetFullPath(settings.Out)}[/]");
         }
 
-        return ExitCodes.Success;
+        // A diverged run is a run failure here as in compare: scripts see one exit code per cause.
+        return run.Diverged ? ExitCodes.RunFailure : ExitCodes.Success;
     }
 
     private static Table Table(EpochRecord epoch, string title) =>

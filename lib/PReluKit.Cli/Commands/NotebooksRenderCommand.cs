@@ -46,6 +46,9 @@ internal sealed class NotebooksRenderCommand : Command<NotebooksRenderCommand.Se
             .. base.Problems(),
             Profile is "quick" or "standard" or "full" ? null : $"--profile: '{Profile}' is not one of: quick, standard, full.",
             Check.NotBlank("--out", Out, "an output folder"),
+            Check.WritableFolder("--out", Out),
+            Check.ExistingFolder("--from", From, "a folder of .ipynb notebooks"),
+            Check.WritableFolder("--results", Results),
         ];
     }
 
@@ -59,7 +62,14 @@ internal sealed class NotebooksRenderCommand : Command<NotebooksRenderCommand.Se
             .Where(n => settings.Only is null || Path.GetFileName(n).Contains(settings.Only, StringComparison.OrdinalIgnoreCase)).ToList();
         if (notebooks.Count == 0)
         {
-            throw new ArgumentException($"--only: no notebook in '{source}' has a name containing '{settings.Only}'.");
+            throw new ArgumentException(settings.Only is null || !Directory.EnumerateFiles(source, "*.ipynb").Any()
+                ? $"--from: '{source}' holds no .ipynb notebook."
+                : $"--only: no notebook in '{source}' has a name containing '{settings.Only}'.");
+        }
+
+        foreach (var notebook in notebooks)
+        {
+            _ = NotebookRunner.Load(notebook); // every notebook is readable before the first runs or anything is written
         }
 
         var output = Path.GetFullPath(settings.Out ?? Path.Combine(root, "results", "notebooks"));

@@ -40,8 +40,10 @@ internal sealed class PlotActivationsCommand : Command<PlotActivationsCommand.Se
         [
             .. base.Problems(),
             Check.Parses(() => _ = ActivationSpecs),
-            From < To && double.IsFinite(From) && double.IsFinite(To) ? null : $"--from/--to: need finite numbers with from < to, got [{From}, {To}].",
+            From < To && Math.Abs(From) <= ActivationPlots.LargestAbsX && Math.Abs(To) <= ActivationPlots.LargestAbsX ? null
+                : $"--from/--to: need numbers with from < to, each between -{ActivationPlots.LargestAbsX:0} and {ActivationPlots.LargestAbsX:0}, got [{From}, {To}].",
             Check.NotBlank("--out", Out, "an HTML file to write"),
+            Check.WritableFile("--out", Out),
         ];
     }
 

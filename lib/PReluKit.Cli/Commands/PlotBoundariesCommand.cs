@@ -46,6 +46,7 @@ internal sealed class PlotBoundariesCommand : Command<PlotBoundariesCommand.Sett
                 : $"--dataset: '{Dataset}' is not one of: spirals, circles, moons, checkerboard.",
             Check.Range("--epochs", Epochs, 1, 10_000),
             Check.NotBlank("--out", Out, "an HTML file to write"),
+            Check.WritableFile("--out", Out),
         ];
     }
 

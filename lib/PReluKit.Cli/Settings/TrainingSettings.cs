@@ -64,8 +64,8 @@ internal class TrainingSettings : ComputeSettings
         .. base.Problems(),
         Check.AtLeast("--epochs", Epochs, 1),
         Check.AtLeast("--batch-size", BatchSize, 1),
-        Check.Positive("--lr", LearningRate),
-        Check.NonNegative("--weight-decay", WeightDecay),
+        Check.Positive("--lr", LearningRate, Training.TrainingConfig.LargestRate),
+        Check.NonNegative("--weight-decay", WeightDecay, Training.TrainingConfig.LargestRate),
         Check.AtLeast("--dead-sample", DeadSample, 1),
     ];
 }

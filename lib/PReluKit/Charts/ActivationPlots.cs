@@ -9,6 +9,9 @@ namespace PReluKit.Charts;
 /// <summary>Plots of the family's closed-form f(x) and f′(x).</summary>
 public static class ActivationPlots
 {
+    /// <summary>The widest x range the plots draw: beyond it the sample spacing or f(x) itself overflows a double.</summary>
+    public const double LargestAbsX = 1e6;
+
     /// <summary>f(x) of each spec on [<paramref name="from"/>, <paramref name="to"/>].</summary>
     public static GenericChart Functions(IReadOnlyList<ActivationSpec> specs, double from = -3, double to = 3, string? title = null) =>
         Curves(specs, s => s.Value, from, to, title ?? "Activation functions", "f(x)");

@@ -2,7 +2,8 @@ namespace PReluKit.IO;
 
 /// <summary>
 /// Writes files so that readers see either the old content or the complete new content, never a part. A process killed
-/// mid-write leaves only a temp file, which <see cref="StaleFiles"/> removes later.
+/// mid-write leaves only a temp file, which <see cref="StaleFiles"/> removes later. A target that exists and is not a regular
+/// file (a device, a pipe, a link, a folder) is refused: the rename would replace it.
 /// </summary>
 public static class AtomicFile
 {
@@ -14,8 +15,11 @@ public static class AtomicFile
         WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(text));
 
     /// <summary>Runs <paramref name="write"/> against a temp file beside <paramref name="path"/>, then renames it over.</summary>
+    /// <exception cref="IOException"><paramref name="path"/> exists and is not a regular file; nothing is written.</exception>
     public static void Write(string path, Action<Stream> write)
     {
+        ArgumentNullException.ThrowIfNull(write);
+        RequireReplaceable(path);
         var temp = TempPathFor(path);
         try
         {
@@ -30,6 +34,16 @@ public static class AtomicFile
         finally
         {
             File.Delete(temp);
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="path"/> is missing or a regular file (what an atomic write may replace).</summary>
+    /// <exception cref="IOException">It is something else; the message names the path and what it is.</exception>
+    public static void RequireReplaceable(string path)
+    {
+        if (FileKind.NotRegular(path) is { } kind)
+        {
+            throw new IOException($"'{path}' is {kind}, not a regular file; refusing to replace it — give a file path.");
         }
     }
 

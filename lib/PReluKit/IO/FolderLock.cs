@@ -3,7 +3,9 @@ namespace PReluKit.IO;
 /// <summary>
 /// One writer per folder: an exclusive lock on <c>.prelu.lock</c> (an OS file lock, so it is released when the process
 /// exits, even by a crash or a kill), with the holder's pid and purpose in <c>.prelu.lock.owner</c> for the message a
-/// second process gets. Re-entrant within a process; dispose to release.
+/// second process gets. Re-entrant within a process; dispose to release. Both files are removed on release, so a folder
+/// is left as it was found; a process that opened the lock file just before it was removed sees that its file is no
+/// longer the one at the path and opens again.
 /// </summary>
 public sealed class FolderLock : IDisposable
 {
@@ -29,14 +31,25 @@ public sealed class FolderLock : IDisposable
             }
 
             Directory.CreateDirectory(full);
+            var path = Path.Combine(full, LockName);
             FileStream stream;
-            try
+            while (true)
             {
-                stream = new FileStream(Path.Combine(full, LockName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException e)
-            {
-                throw new IOException($"the results folder '{full}' is in use by {Owner(full)}; wait for it to finish or choose another folder.", e);
+                try
+                {
+                    stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                }
+                catch (IOException e)
+                {
+                    throw new IOException($"the results folder '{full}' is in use by {Owner(full)}; wait for it to finish or choose another folder.", e);
+                }
+
+                if (FileKind.IsStill(stream.SafeFileHandle, path))
+                {
+                    break;
+                }
+
+                stream.Dispose(); // the holder removed this file as it released the lock: take the new one
             }
 
             AtomicFile.WriteAllText(Path.Combine(full, OwnerName),
@@ -65,6 +78,7 @@ public sealed class FolderLock : IDisposable
 
             Held.Remove(_folder);
             File.Delete(Path.Combine(_folder, OwnerName));
+            File.Delete(Path.Combine(_folder, LockName)); // while still held, so no one locks the file being removed
             held.Stream.Dispose();
         }
     }

@@ -38,7 +38,8 @@ public sealed record RatioInterval(double Ratio, double Lower, double Upper, int
 
     /// <summary>"1.043 (95 % CI 1.021–1.066)", or "1.043 (one pair)".</summary>
     public override string ToString() =>
-        double.IsNaN(Lower)
+        Count == 0 ? "not compared"
+        : double.IsNaN(Lower)
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Ratio:0.000} (one pair)")
             : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Ratio:0.000} ({Level * 100:0} % CI {Lower:0.000}–{Upper:0.000})");
 }

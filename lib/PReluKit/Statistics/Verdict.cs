@@ -52,9 +52,15 @@ public sealed record Verdict(VerdictKind Kind, EffectMeasure Measure, EffectInte
         return new Verdict(kind, measure, effect, kind is VerdictKind.Inconclusive or VerdictKind.Unsettled ? PairsToDecide(effect, d) : null);
     }
 
+    /// <summary>The verdict on a measure no pair could be compared on (times taken on different machines).</summary>
+    public static Verdict NotCompared(EffectMeasure measure) =>
+        new(VerdictKind.NotCompared, measure, new EffectInterval(double.NaN, double.NaN, double.NaN, 0, double.NaN), null);
+
     /// <summary>A few words for tables: "equivalent within ±1 point", "inconclusive at this scale", "higher by more than 1 point", ….</summary>
+
     public string Label => Kind switch
     {
+        VerdictKind.NotCompared => "not compared: timed on different machines",
         VerdictKind.AboveDelta => $"{Measure.Higher} by more than {Measure.Band[1..]}",
         VerdictKind.BelowDelta => $"{Measure.Lower} by more than {Measure.Band[1..]}",
         VerdictKind.Small => $"real but small: {Direction}, within {Measure.Band}",
@@ -68,6 +74,11 @@ public sealed record Verdict(VerdictKind Kind, EffectMeasure Measure, EffectInte
     {
         get
         {
+            if (Kind == VerdictKind.NotCompared)
+            {
+                return $"{Label}.";
+            }
+
             var interval = Effect.HasInterval
                 ? $"{Measure.Format(Effect.Estimate)} [{Measure.Number(Effect.Lower)}, {Measure.Number(Effect.Upper)}] (95 % CI, {Effect.Pairs} pairs)"
                 : $"{Measure.Format(Effect.Estimate)} from one pair (no interval)";

@@ -20,4 +20,7 @@ public enum VerdictKind
 
     /// <summary>The interval covers 0 and reaches past ±δ (or there is no interval): inconclusive at this scale.</summary>
     Inconclusive,
+
+    /// <summary>Not compared: no pair was measured under the same conditions (epoch times taken on different machines).</summary>
+    NotCompared,
 }

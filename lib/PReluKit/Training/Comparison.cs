@@ -57,7 +57,7 @@ public static class Comparison
 
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new RunStarted(run.Config, run.Seed, i, runs.Count));
-            var result = Trainer.Run(run.Config, run.Seed, train, test, progress, cancellationToken) with { Data = identity.Data };
+            var result = Trainer.Run(run.Config, run.Seed, train, test, progress, cancellationToken) with { Data = identity.Data, Host = HostIdentity.Current };
             store.Save(result);
             results.Add(result);
             progress?.Report(new RunFinished(result, Skipped: false));

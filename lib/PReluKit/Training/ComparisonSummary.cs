@@ -137,16 +137,19 @@ public sealed record ComparisonSummary(ActivationSpec? Baseline, IReadOnlyList<A
             Column("mean_alpha", x => x.Epoch.Alphas.Count == 0 ? double.NaN : x.Epoch.Alphas.Average(a => a.Mean)));
     }
 
+    /// <summary>The CSV files <see cref="WriteCsv"/> writes into a results folder.</summary>
+    public static IReadOnlyList<string> CsvFileNames { get; } = ["summary.csv", "contrasts.csv", "epochs.csv"];
+
     /// <summary>Writes <c>summary.csv</c>, <c>contrasts.csv</c> and <c>epochs.csv</c> into <paramref name="folder"/>, each atomically (UTF-8, see <see cref="CsvFile"/>).</summary>
     /// <returns>The three paths.</returns>
     public IReadOnlyList<string> WriteCsv(string folder, IReadOnlyList<RunResult> runs)
     {
-        var summary = Path.Combine(folder, "summary.csv");
-        var contrasts = Path.Combine(folder, "contrasts.csv");
-        var epochs = Path.Combine(folder, "epochs.csv");
-        CsvFile.Write(summary, ToDataFrame());
-        CsvFile.Write(contrasts, ContrastsDataFrame());
-        CsvFile.Write(epochs, EpochsDataFrame(runs));
+        var (summary, contrasts, epochs) = (Path.Combine(folder, CsvFileNames[0]), Path.Combine(folder, CsvFileNames[1]), Path.Combine(folder, CsvFileNames[2]));
+        // Every table is built before the first file is written, so a failure leaves none of them half-replaced.
+        var (summaryFrame, contrastsFrame, epochsFrame) = (ToDataFrame(), ContrastsDataFrame(), EpochsDataFrame(runs));
+        CsvFile.Write(summary, summaryFrame);
+        CsvFile.Write(contrasts, contrastsFrame);
+        CsvFile.Write(epochs, epochsFrame);
         return [summary, contrasts, epochs];
     }
 

@@ -34,11 +34,19 @@ public sealed record Contrast(ActivationSpec A, ActivationSpec B, int Pairs, Mea
 
         var differences = pairs.Select(p => 100 * (p.A.Final.TestAccuracy - p.B.Final.TestAccuracy)).ToList();
         var difference = MeanInterval.Of(differences);
-        var (timesA, timesB) = (pairs.Select(p => MeanEpochSeconds(p.A)).ToList(), pairs.Select(p => MeanEpochSeconds(p.B)).ToList());
+        var accuracyVerdict = Verdict.Of(EffectInterval.FromDifference(difference, differences), accuracy);
+        // Epoch times compare only within a machine: merged shards from two hosts would measure the hosts, not the activations.
+        var timed = pairs.Where(p => p.A.Host == p.B.Host).ToList();
+        if (timed.Count == 0)
+        {
+            return new Contrast(a[0].Config.Activation, b[0].Config.Activation, pairs.Count, difference, accuracyVerdict,
+                new RatioInterval(double.NaN, double.NaN, double.NaN, 0, 0.95), Verdict.NotCompared(time));
+        }
+
+        var (timesA, timesB) = (timed.Select(p => MeanEpochSeconds(p.A)).ToList(), timed.Select(p => MeanEpochSeconds(p.B)).ToList());
         var ratio = RatioInterval.Of(timesA, timesB);
         var ratios = timesA.Zip(timesB, (x, y) => x / y).ToList();
-        return new Contrast(a[0].Config.Activation, b[0].Config.Activation, pairs.Count, difference,
-            Verdict.Of(EffectInterval.FromDifference(difference, differences), accuracy), ratio,
+        return new Contrast(a[0].Config.Activation, b[0].Config.Activation, pairs.Count, difference, accuracyVerdict, ratio,
             Verdict.Of(EffectInterval.FromRatio(ratio, ratios), time));
     }
 

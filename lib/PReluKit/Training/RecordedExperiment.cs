@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using PReluKit.Data;
 
 namespace PReluKit.Training;
@@ -22,6 +21,7 @@ public sealed record RecordedExperiment(string Name, ComparisonManifest Manifest
 
     /// <summary>Loads <c>data/recorded/<paramref name="name"/></c> (the data folder is found as <see cref="RepositoryData.Find"/> does).</summary>
     /// <exception cref="FileNotFoundException">The folder, its manifest or its provenance is missing.</exception>
+    /// <exception cref="InvalidDataException">A file is damaged, or the runs are not exactly those of the manifest; the message names the file or what is missing.</exception>
     public static RecordedExperiment Load(string name, string? dataFolder = null)
     {
         var data = dataFolder ?? RepositoryData.Find()
@@ -31,12 +31,20 @@ public sealed record RecordedExperiment(string Name, ComparisonManifest Manifest
         var manifest = store.ReadManifest() ?? throw new FileNotFoundException($"recorded experiment '{name}': '{folder}' has no {ComparisonManifest.FileName}.");
         var provenancePath = Path.Combine(folder, ExperimentProvenance.FileName);
         var provenance = File.Exists(provenancePath)
-            ? JsonSerializer.Deserialize(File.ReadAllText(provenancePath), KitJson.Default.ExperimentProvenance)!
+            ? StoredFiles.ReadProvenance(provenancePath)
             : throw new FileNotFoundException($"recorded experiment '{name}': '{provenancePath}' is missing.");
-        // In the manifest's order (seed by seed, activations as listed), so tables list the activations as compared.
-        var order = manifest.Config.Runs().Select((r, i) => (r.Config.Activation, r.Seed, i)).ToDictionary(x => (x.Activation, x.Seed), x => x.i);
-        var runs = store.LoadAll().Where(r => r.Identity?.Comparison == manifest.Identity)
-            .OrderBy(r => order.GetValueOrDefault((r.Config.Activation, r.Seed), int.MaxValue)).ToList();
+        if (provenance.Threads != manifest.Identity.Threads)
+        {
+            throw new InvalidDataException($"'{provenancePath}': Threads is {provenance.Threads}, but the runs' identity says {manifest.Identity.Threads}.");
+        }
+
+        // Refused exactly as --merge refuses an incomplete or contradictory set of runs: a missing run would shift a verdict.
+        var (runs, missing) = manifest.Collect(store.LoadFiles());
+        if (missing.Count > 0)
+        {
+            throw new InvalidDataException($"recorded experiment '{name}': {manifest.MissingMessage(missing, $"the files of '{store.RunsFolder}'")}.");
+        }
+
         return new RecordedExperiment(name, manifest, runs, provenance);
     }
 

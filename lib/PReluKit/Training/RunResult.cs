@@ -18,6 +18,9 @@ public sealed record RunResult(TrainingConfig Config, ulong Seed, IReadOnlyList<
     /// <summary>The kit's numerics version it was made with (<see cref="ComparisonIdentity.NumericsVersion"/>).</summary>
     public int Numerics { get; init; } = ComparisonIdentity.NumericsVersion;
 
+    /// <summary>The machine it was timed on; null for runs recorded before hosts were (they are taken as timed on one machine).</summary>
+    public HostIdentity? Host { get; init; }
+
     /// <summary>True when the loss became NaN or infinite.</summary>
     [JsonIgnore]
     public bool Diverged => DivergedAtEpoch is not null;

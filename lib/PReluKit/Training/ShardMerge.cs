@@ -23,32 +23,23 @@ public static class ShardMerge
         var (first, firstFolder) = (shards[0].Manifest, shards[0].Store.Folder);
         foreach (var (store, manifest) in shards.Skip(1))
         {
-            var differences = first.Identity.DifferencesFrom(manifest.Identity);
-            if (differences.Count > 0 || !manifest.Config.Activations.SequenceEqual(first.Config.Activations) || !manifest.Config.Seeds.SequenceEqual(first.Config.Seeds))
+            var differences = first.DifferencesFrom(manifest.Config, manifest.Identity);
+            if (differences.Count > 0)
             {
-                var what = differences.Count > 0 ? string.Join("; ", differences) : "the activations or seeds differ";
-                throw new ArgumentException($"--merge: '{store.Folder}' is another comparison than '{firstFolder}' ({what}).");
+                throw new ArgumentException($"--merge: '{store.Folder}' is another comparison than '{firstFolder}' ({string.Join("; ", differences)}).");
             }
         }
 
-        if (target.ReadManifest() is { } existing && existing.Identity.DifferencesFrom(first.Identity) is { Count: > 0 } clash)
-        {
-            throw new ArgumentException($"--out: '{target.Folder}' holds another comparison ({string.Join("; ", clash)}); choose another --out.");
-        }
-
-        var found = shards.SelectMany(s => s.Store.LoadAll()).Where(r => r.Identity?.Comparison == first.Identity)
-            .GroupBy(r => r.Identity!).ToDictionary(g => g.Key, g => g.First());
-        var expected = first.Config.Runs().Select(r => new RunIdentity(first.Identity, r.Config, r.Seed)).ToList();
-        var missing = expected.Where(r => !found.ContainsKey(r)).ToList();
+        var (runs, missing) = first.Collect(shards.SelectMany(s => s.Store.LoadFiles()));
         if (missing.Count > 0)
         {
             throw new ArgumentException(
-                $"--merge: {missing.Count} of {expected.Count} runs are in none of the shards (first: {missing[0].Config.Activation.DisplayName}, " +
-                $"seed {missing[0].Seed}); did every shard finish? Rerun the missing shard with --resume, then merge again.");
+                $"--merge: {first.MissingMessage(missing, "the shards")}; did every shard finish? Rerun the missing shard with --resume, then merge again.");
         }
 
-        var runs = expected.Select(r => found[r]).ToList();
+        // Re-entrant: the caller holds the lock on to write the summary and report (nothing may slip in between).
         using var writer = target.Lock(command);
+        target.CheckCanHold(first.Config, first.Identity, continuing: true, "--out");
         foreach (var run in runs)
         {
             target.Save(run);

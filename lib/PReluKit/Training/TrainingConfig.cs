@@ -56,6 +56,9 @@ public sealed record TrainingConfig
     /// <summary>Training samples the per-epoch dead-neuron pass covers; 0 means all.</summary>
     public int DeadSampleLimit { get; init; }
 
+    /// <summary>The largest learning rate or weight decay: libtorch's optimisers hold them in single precision.</summary>
+    public const double LargestRate = float.MaxValue;
+
     /// <summary>The configuration of <paramref name="model"/> with its default epochs and learning rate for <paramref name="optimizer"/> (<see cref="ModelDefaults"/>).</summary>
     public static TrainingConfig For(ModelKind model, OptimizerKind optimizer = OptimizerKind.Sgd) => new()
     {
@@ -78,9 +81,9 @@ public sealed record TrainingConfig
 
         Require(Epochs >= 1, nameof(Epochs), "≥ 1", Epochs);
         Require(BatchSize >= 1, nameof(BatchSize), "≥ 1", BatchSize);
-        Require(LearningRate > 0 && double.IsFinite(LearningRate), nameof(LearningRate), "a positive number", LearningRate);
+        Require(LearningRate is > 0 and <= LargestRate, nameof(LearningRate), $"a positive number ≤ {LargestRate:G9}", LearningRate);
         Require(Momentum is >= 0 and < 1, nameof(Momentum), "in [0, 1)", Momentum);
-        Require(WeightDecay >= 0 && double.IsFinite(WeightDecay), nameof(WeightDecay), "≥ 0", WeightDecay);
+        Require(WeightDecay is >= 0 and <= LargestRate, nameof(WeightDecay), $"in [0, {LargestRate:G9}]", WeightDecay);
         Require(double.IsFinite(HiddenBiasInit), nameof(HiddenBiasInit), "a finite number", HiddenBiasInit);
         Require(Classes >= 2, nameof(Classes), "≥ 2", Classes);
         Require(DeadSampleLimit >= 0, nameof(DeadSampleLimit), "≥ 0", DeadSampleLimit);
