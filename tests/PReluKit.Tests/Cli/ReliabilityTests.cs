@@ -28,6 +28,7 @@ public class ReliabilityTests
     }
 
     [Fact]
+    [Trait(TestCategory.Name, TestCategory.EndToEnd)]
     public void Resuming_with_another_model_is_refused_and_the_earlier_summary_stays()
     {
         using var folder = new TempFolder();
@@ -54,6 +55,7 @@ public class ReliabilityTests
     }
 
     [Fact]
+    [Trait(TestCategory.Name, TestCategory.EndToEnd)]
     public void Two_processes_into_one_folder_do_not_mix_one_waits_out_or_is_refused()
     {
         using var folder = new TempFolder();
@@ -186,6 +188,7 @@ public class ReliabilityTests
     }
 
     [Fact]
+    [Trait(TestCategory.Name, TestCategory.EndToEnd)]
     public void Temp_files_a_killed_run_left_are_removed_when_the_folder_is_used_again()
     {
         using var folder = new TempFolder();
@@ -202,6 +205,7 @@ public class ReliabilityTests
     }
 
     [Fact]
+    [Trait(TestCategory.Name, TestCategory.EndToEnd)]
     public void Tables_honour_COLUMNS_and_keep_names_whole_when_output_is_not_a_terminal()
     {
         using var folder = new TempFolder();

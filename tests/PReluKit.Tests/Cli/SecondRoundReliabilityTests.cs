@@ -53,6 +53,7 @@ public class SecondRoundReliabilityTests
 
     /// <summary>Damaged run files: each names the file, exits 1 and leaves the summary as it was, through --resume and --merge.</summary>
     [Fact]
+    [Trait(TestCategory.Name, TestCategory.EndToEnd)]
     public void Case03_09_15_damaged_run_files_are_refused_naming_the_file_and_nothing_is_half_written()
     {
         using var folder = new TempFolder();
@@ -91,6 +92,7 @@ public class SecondRoundReliabilityTests
     }
 
     [Fact]
+    [Trait(TestCategory.Name, TestCategory.EndToEnd)]
     public void Case06_resuming_with_other_activations_is_refused_and_the_summary_stays()
     {
         using var folder = new TempFolder();
@@ -112,6 +114,7 @@ public class SecondRoundReliabilityTests
     }
 
     [Fact]
+    [Trait(TestCategory.Name, TestCategory.EndToEnd)]
     public void Case07_08_merge_refuses_a_folder_of_another_comparison_or_foreign_outputs_and_conflicting_duplicates()
     {
         using var folder = new TempFolder();
@@ -183,6 +186,7 @@ public class SecondRoundReliabilityTests
     }
 
     [Fact]
+    [Trait(TestCategory.Name, TestCategory.EndToEnd)]
     public async Task Case16_a_compare_cancelled_in_its_first_run_leaves_no_manifest_and_the_corrected_rerun_is_accepted()
     {
         using var folder = new TempFolder();
@@ -248,6 +252,7 @@ public class SecondRoundReliabilityTests
     }
 
     [Fact]
+    [Trait(TestCategory.Name, TestCategory.EndToEnd)]
     public void Case13_runs_record_their_host_and_times_are_not_compared_across_machines()
     {
         using var folder = new TempFolder();
@@ -294,6 +299,7 @@ public class SecondRoundReliabilityTests
     }
 
     [Fact]
+    [Trait(TestCategory.Name, TestCategory.EndToEnd)]
     public async Task Case11_merge_holds_the_folder_lock_until_its_report_is_written()
     {
         using var folder = new TempFolder();

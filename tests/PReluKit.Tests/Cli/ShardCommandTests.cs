@@ -9,6 +9,7 @@ public class ShardCommandTests
     private static readonly string[] Sweep = ["compare", "--epochs", "1", "--seeds", "3", "--activations", "relu,prelu", "--threads", "1"];
 
     [Fact]
+    [Trait(TestCategory.Name, TestCategory.EndToEnd)]
     public async Task Three_shards_run_as_separate_processes_merge_into_the_unsharded_comparison()
     {
         using var folder = new TempFolder();
