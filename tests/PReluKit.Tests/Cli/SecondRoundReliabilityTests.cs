@@ -185,6 +185,49 @@ public class SecondRoundReliabilityTests
         Assert.False(Directory.Exists(folder.Combine("failed")));
     }
 
+    [RootFact]
+    public void Case14_a_full_disk_is_a_run_failure_exit_1_for_every_command_and_leaves_no_temp_file()
+    {
+        using var folder = new TempFolder();
+        var disk = Directory.CreateDirectory(folder.Combine("full")).FullName;
+        Shell(folder.Path, $"mount -t tmpfs -o size=1m prelukit-full '{disk}'"); // a page with plotly.js inlined is 4 MB
+        try
+        {
+            foreach (var arguments in new[] { new[] { "plot", "activations", "--out", "full/family.html" }, [.. Tiny, "--out", "full/out"] })
+            {
+                var (code, _, error) = PreluCli.Run(folder.Path, arguments);
+                Assert.True(code == 1, $"{string.Join(' ', arguments)}: exit {code}: {error}");
+                Assert.Contains("No space left on device", Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+                Assert.DoesNotContain(Directory.GetFiles(disk, "*", SearchOption.AllDirectories), f => f.EndsWith(".tmp", StringComparison.Ordinal));
+            }
+
+            Assert.False(File.Exists(Path.Combine(disk, "family.html")));
+            Assert.False(File.Exists(Path.Combine(disk, "out", "report.html")));
+        }
+        finally
+        {
+            Shell(folder.Path, $"umount '{disk}'");
+        }
+    }
+
+    [Fact]
+    public void Case19_temp_files_a_killed_page_writer_left_are_removed_when_a_page_is_written_there_again()
+    {
+        using var folder = new TempFolder();
+        // What a plot killed mid-write leaves: .NAME.PID.GUID.tmp with a PID that no longer runs; a live one's is kept.
+        var stale = folder.Combine($".family.html.{int.MaxValue - 1}.{Guid.NewGuid():N}.tmp");
+        var live = folder.Combine($".family.html.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        File.WriteAllText(stale, "half a page");
+        File.WriteAllText(live, "being written");
+
+        var (code, _, error) = PreluCli.Run(folder.Path, "plot", "activations", "--out", "family.html");
+
+        Assert.True(code == 0, error);
+        Assert.False(File.Exists(stale), "the dead writer's temp file is still there");
+        Assert.True(File.Exists(live), "a running writer's temp file was removed");
+        Assert.Equal([Path.GetFileName(live), "family.html"], Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     [Trait(TestCategory.Name, TestCategory.EndToEnd)]
     public async Task Case16_a_compare_cancelled_in_its_first_run_leaves_no_manifest_and_the_corrected_rerun_is_accepted()
