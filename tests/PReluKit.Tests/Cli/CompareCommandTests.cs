@@ -7,7 +7,7 @@ namespace PReluKit.Tests.Cli;
 /// <summary>The real <c>prelu</c> process, end to end.</summary>
 public partial class CompareCommandTests(SharedRuns runs) : IClassFixture<SharedRuns>
 {
-    private static readonly string[] Tiny = ["compare", "--epochs", "1", "--seeds", "2", "--activations", "relu,prelu"];
+    private static readonly string[] Tiny = PreluCli.TinyComparison;
 
     [Fact]
     public void A_tiny_comparison_writes_csvs_runs_and_a_report()

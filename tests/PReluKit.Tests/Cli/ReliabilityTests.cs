@@ -7,7 +7,7 @@ namespace PReluKit.Tests.Cli;
 /// <summary>What a careless user or a crash does to <c>prelu</c>: every case gets one clear line and its exit code, and nothing is lost or mixed.</summary>
 public class ReliabilityTests
 {
-    private static readonly string[] Tiny = ["compare", "--epochs", "1", "--seeds", "2", "--activations", "relu,prelu"];
+    private static readonly string[] Tiny = PreluCli.TinyComparison;
 
     [Fact]
     public void Resuming_on_other_data_is_refused_and_names_the_data()

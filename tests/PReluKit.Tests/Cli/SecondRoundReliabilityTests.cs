@@ -7,7 +7,7 @@ namespace PReluKit.Tests.Cli;
 /// <summary>Issue 20's cases: what still crashed, overwrote or mixed after the first round; each through the real process where it is a CLI case.</summary>
 public class SecondRoundReliabilityTests
 {
-    private static readonly string[] Tiny = ["compare", "--epochs", "1", "--seeds", "2", "--activations", "relu,prelu"];
+    private static readonly string[] Tiny = PreluCli.TinyComparison;
 
     [Fact]
     public void Case01_an_output_that_is_a_pipe_or_a_link_is_refused_and_left_as_it_was()

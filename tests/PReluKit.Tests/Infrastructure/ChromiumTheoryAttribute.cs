@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PReluKit.Tests.Infrastructure;
 
 /// <summary>
@@ -6,5 +8,6 @@ namespace PReluKit.Tests.Infrastructure;
 /// </summary>
 public sealed class ChromiumTheoryAttribute : TheoryAttribute
 {
-    public ChromiumTheoryAttribute() => Skip = SystemPackage.SkipReason(SystemPackage.Chromium, SystemPackage.Katex);
+    public ChromiumTheoryAttribute([CallerFilePath] string file = "", [CallerMemberName] string test = "") =>
+        (Skip, DisplayName) = SkipLine.For(file, test, SystemPackage.SkipReason(SystemPackage.Chromium, SystemPackage.Katex));
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PReluKit.Data;
 
 namespace PReluKit.Tests.Infrastructure;
@@ -8,7 +9,8 @@ namespace PReluKit.Tests.Infrastructure;
 /// </summary>
 public sealed class FullDatasetFactAttribute : FactAttribute
 {
-    public FullDatasetFactAttribute() => Skip = SystemPackage.SkipReason(SystemPackage.FashionMnist);
+    public FullDatasetFactAttribute([CallerFilePath] string file = "", [CallerMemberName] string test = "") =>
+        (Skip, DisplayName) = SkipLine.For(file, test, SystemPackage.SkipReason(SystemPackage.FashionMnist));
 
     public static bool FullSetAvailable => IdxFolder.IsComplete(FashionMnist.SystemFolder)
         || IdxFolder.IsComplete(Environment.GetEnvironmentVariable(FashionMnist.EnvironmentVariable));

@@ -5,6 +5,9 @@ namespace PReluKit.Tests.Infrastructure;
 /// <summary>Runs the real <c>prelu</c> command (the CLI project's build output, same configuration as the tests).</summary>
 internal static class PreluCli
 {
+    /// <summary>The smallest real comparison: ReLU and PReLU, two seeds, one epoch on the shipped subset (seconds).</summary>
+    public static readonly string[] TinyComparison = ["compare", "--epochs", "1", "--seeds", "2", "--activations", "relu,prelu"];
+
     public static string Assembly
     {
         get
