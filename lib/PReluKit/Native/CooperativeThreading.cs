@@ -49,17 +49,23 @@ public static partial class CooperativeThreading
             return new ThreadingDefaults(userPolicy, ThreadingSource.TooLate, ParseThreads(userThreads), ThreadingSource.TooLate, cpus);
         }
 
-        var policy = userPolicy is { Length: > 0 } ? (userPolicy, ThreadingSource.User) : (Set(WaitPolicyVariable, Passive), ThreadingSource.Kit);
+        var (policy, policySource) = userPolicy is { Length: > 0 }
+            ? (userPolicy, ThreadingSource.User)
+            : (Set(WaitPolicyVariable, Passive), ThreadingSource.Kit);
         if (userThreads is { Length: > 0 })
         {
-            return new ThreadingDefaults(policy.Item1, policy.Item2, ParseThreads(userThreads), ThreadingSource.User, cpus);
+            return new ThreadingDefaults(policy, policySource, ParseThreads(userThreads), ThreadingSource.User, cpus);
         }
 
         // Only where libgomp would start more threads than the process may use: setting OMP_NUM_THREADS at all changes how
-        // libtorch's math libraries split small work, which cost up to a quarter of a CNN epoch on an idle machine.
-        return AffinityCpus() is { } affinity && cpus < affinity
-            ? new ThreadingDefaults(policy.Item1, policy.Item2, ParseThreads(Set(ThreadCountVariable, cpus.ToString(CultureInfo.InvariantCulture))), ThreadingSource.Kit, cpus)
-            : new ThreadingDefaults(policy.Item1, policy.Item2, cpus, ThreadingSource.Runtime, cpus);
+        // libtorch's math libraries split small work, and slowed CNN epochs on an idle machine (README, Performance).
+        if (AffinityCpus() is { } affinity && cpus < affinity)
+        {
+            Set(ThreadCountVariable, cpus.ToString(CultureInfo.InvariantCulture));
+            return new ThreadingDefaults(policy, policySource, cpus, ThreadingSource.Kit, cpus);
+        }
+
+        return new ThreadingDefaults(policy, policySource, cpus, ThreadingSource.Runtime, cpus);
     }
 
     /// <summary>The CPUs in this process's affinity mask (what libgomp sizes its team by), from /proc; null off Linux.</summary>
