@@ -10,8 +10,8 @@ namespace PReluKit.Native;
 /// <remarks>
 /// <para>
 /// libgomp's workers spin after each parallel region by default. Beside another busy process a spinning worker that the
-/// scheduler takes off its core stalls every later region until it runs again, so an epoch that shares two cores with
-/// two busy processes ran 24–49× slower instead of about 2×. With <c>OMP_WAIT_POLICY=PASSIVE</c> they sleep on a futex.
+/// scheduler takes off its core stalls every later region until it runs again, so an epoch beside busy processes ran many
+/// times slower than its fair share (README, Performance). With <c>OMP_WAIT_POLICY=PASSIVE</c> they sleep on a futex.
 /// libgomp reads its settings once, when it is loaded, so they are put into the process's native environment before
 /// libtorch (which loads libgomp) is; .NET's own <see cref="Environment.SetEnvironmentVariable(string, string)"/> does not
 /// reach the C library's environment on Unix.

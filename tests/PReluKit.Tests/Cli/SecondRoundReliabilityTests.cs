@@ -118,9 +118,7 @@ public class SecondRoundReliabilityTests
     public void Case07_08_merge_refuses_a_folder_of_another_comparison_or_foreign_outputs_and_conflicting_duplicates()
     {
         using var folder = new TempFolder();
-        string[] sweep = ["compare", "--epochs", "1", "--seeds", "2", "--activations", "relu,prelu", "--threads", "1"];
-        Assert.Equal(0, PreluCli.Run(folder.Path, [.. sweep, "--shard", "1/2", "--out", "a"]).ExitCode);
-        Assert.Equal(0, PreluCli.Run(folder.Path, [.. sweep, "--shard", "2/2", "--out", "b"]).ExitCode);
+        RunTwoShards(folder.Path);
         var other = PreluCli.Run(folder.Path, "compare", "--epochs", "1", "--seeds", "2", "--activations", "relu,leaky", "--threads", "1", "--out", "other");
         Assert.True(other.ExitCode == 0, other.Error);
         var otherSummary = File.ReadAllText(folder.Combine("other", "summary.csv"));
@@ -299,9 +297,7 @@ public class SecondRoundReliabilityTests
     public void Case13_runs_record_their_host_and_times_are_not_compared_across_machines()
     {
         using var folder = new TempFolder();
-        string[] sweep = ["compare", "--epochs", "1", "--seeds", "2", "--activations", "relu,prelu", "--threads", "1"];
-        Assert.Equal(0, PreluCli.Run(folder.Path, [.. sweep, "--shard", "1/2", "--out", "a"]).ExitCode);
-        Assert.Equal(0, PreluCli.Run(folder.Path, [.. sweep, "--shard", "2/2", "--out", "b"]).ExitCode);
+        RunTwoShards(folder.Path);
         var host = JsonNode.Parse(File.ReadAllText(Directory.GetFiles(folder.Combine("a", "runs"))[0]))!["Host"]!;
         Assert.Equal(Environment.MachineName, (string?)host["Name"]);
         Assert.False(string.IsNullOrWhiteSpace((string?)host["Cpu"]));
@@ -346,9 +342,7 @@ public class SecondRoundReliabilityTests
     public async Task Case11_merge_holds_the_folder_lock_until_its_report_is_written()
     {
         using var folder = new TempFolder();
-        string[] sweep = ["compare", "--epochs", "1", "--seeds", "2", "--activations", "relu,prelu", "--threads", "1"];
-        Assert.Equal(0, PreluCli.Run(folder.Path, [.. sweep, "--shard", "1/2", "--out", "a"]).ExitCode);
-        Assert.Equal(0, PreluCli.Run(folder.Path, [.. sweep, "--shard", "2/2", "--out", "b"]).ExitCode);
+        RunTwoShards(folder.Path);
 
         using var merge = System.Diagnostics.Process.Start(PreluCli.StartInfo(folder.Path, "compare", "--merge", "a", "b", "--out", "m"))!;
         var output = merge.StandardOutput.ReadToEndAsync();
@@ -394,6 +388,16 @@ public class SecondRoundReliabilityTests
             var target = Path.Combine(to, Path.GetRelativePath(from, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
+        }
+    }
+
+    /// <summary>The tiny comparison on one thread, as shard 1/2 into a/ and shard 2/2 into b/.</summary>
+    private static void RunTwoShards(string folder)
+    {
+        foreach (var (shard, output) in new[] { ("1/2", "a"), ("2/2", "b") })
+        {
+            var (code, _, error) = PreluCli.Run(folder, [.. Tiny, "--threads", "1", "--shard", shard, "--out", output]);
+            Assert.True(code == 0, $"shard {shard}: exit {code}: {error}");
         }
     }
 
