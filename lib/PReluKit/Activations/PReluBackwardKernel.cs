@@ -99,26 +99,15 @@ internal static unsafe class PReluBackwardKernel
             }
         }
 
-        var threads = get_num_threads();
-        if (threads > 1 && chunks > 1 && OpenMpTeam.IsAvailable)
+        // On libtorch's own OpenMP team (.NET threads would compete with its workers for the cores). Each chunk's partial
+        // sums have their own place, so the bits do not depend on which thread took the chunk.
+        OpenMpTeam.For(chunks, (first, end) =>
         {
-            // On libtorch's own OpenMP team (its workers spin, ready, after each parallel op; .NET threads would compete
-            // with them). Chunk k goes to team thread k mod threads: the partial sums, and so the bits, do not depend on the split.
-            OpenMpTeam.Run(Math.Min(threads, chunks), (thread, team) =>
-            {
-                for (var k = thread; k < chunks; k += team)
-                {
-                    Sweep(k);
-                }
-            });
-        }
-        else
-        {
-            for (var k = 0; k < chunks; k++)
+            for (var k = (int)first; k < end; k++)
             {
                 Sweep(k);
             }
-        }
+        });
 
         GC.KeepAlive(input);
         GC.KeepAlive(upstream);

@@ -37,13 +37,13 @@ internal static unsafe class Conv3x3WeightGradient
         var partial = new float[n * c * Taps];
         var xp = (float*)TensorData.Address(xs);
         var gp = (float*)TensorData.Address(gs);
-        OpenMpTeam.Run(get_num_threads(), (thread, team) =>
+        OpenMpTeam.For(n, (first, end) =>
         {
             var padded = new float[(h + 2) * (w + 2)];
             fixed (float* pad = padded)
             fixed (float* sums = partial)
             {
-                for (var s = (long)thread; s < n; s += team)
+                for (var s = first; s < end; s++)
                 {
                     Sample(xp + (s * h * w), gp + (s * c * h * w), pad, sums + (s * c * Taps), c, h, w);
                 }

@@ -36,9 +36,9 @@ internal static unsafe class MaxPool2x2Kernel
         var y = (float*)TensorData.Address(values);
         var k = which is null ? null : (byte*)TensorData.Address(which);
         var planes = n * c;
-        OpenMpTeam.Run(get_num_threads(), (thread, team) =>
+        OpenMpTeam.For(planes, (first, end) =>
         {
-            for (var p = (long)thread; p < planes; p += team)
+            for (var p = first; p < end; p++)
             {
                 ForwardPlane(x + (p * h * w), y + (p * oh * ow), k is null ? null : k + (p * oh * ow), w, oh, ow);
             }
@@ -62,9 +62,9 @@ internal static unsafe class MaxPool2x2Kernel
         var k = (byte*)TensorData.Address(winners);
         var gx = (float*)TensorData.Address(gradInput);
         var planes = inputShape[0] * inputShape[1];
-        OpenMpTeam.Run(get_num_threads(), (thread, team) =>
+        OpenMpTeam.For(planes, (first, end) =>
         {
-            for (var p = (long)thread; p < planes; p += team)
+            for (var p = first; p < end; p++)
             {
                 BackwardPlane(g + (p * oh * ow), k + (p * oh * ow), gx + (p * h * w), h, w, oh, ow);
             }

@@ -70,6 +70,46 @@ internal static unsafe class OpenMpTeam
         }
     }
 
+    /// <summary>
+    /// Calls <paramref name="body"/>(start, end) on blocks of <paramref name="count"/> items that the team's threads
+    /// claim one after another from a shared counter, and returns when every item is done.
+    /// </summary>
+    /// <remarks>
+    /// Claiming instead of a fixed split (item i to thread i mod n) keeps a busy machine from stalling the team: a thread
+    /// the scheduler takes away holds up only the block in hand while the others finish the rest. Which thread runs a
+    /// block is left to chance, so a caller whose result must not depend on it writes each item's partial result to the
+    /// item's own place. About eight blocks per thread balance that against one atomic add per block.
+    /// </remarks>
+    public static void For(long count, Action<long, long> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var threads = (int)Math.Min(TorchSharp.torch.get_num_threads(), count);
+        if (count == 0)
+        {
+            return;
+        }
+
+        if (!IsAvailable || threads <= 1)
+        {
+            body(0, count);
+            return;
+        }
+
+        var block = Math.Max(1, count / (threads * BlocksPerThread));
+        var next = new StrongBox<long>(0);
+        Run(threads, (_, _) =>
+        {
+            for (var start = Interlocked.Add(ref next.Value, block) - block; start < count;
+                 start = Interlocked.Add(ref next.Value, block) - block)
+            {
+                body(start, Math.Min(count, start + block));
+            }
+        });
+    }
+
+    private const int BlocksPerThread = 8;
+
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Trampoline(IntPtr data)
     {
