@@ -5,8 +5,8 @@
 # --resume makes a retried or requeued shard continue where it stopped.
 set -euo pipefail
 [[ $# -eq 2 ]] || { echo "usage: $0 K N (shard K of N, 1 ≤ K ≤ N)" >&2; exit 2; }
-: "${PRELU:=dotnet build/prelu/prelu.dll}"                              # dotnet publish lib/PReluKit.Cli -c Release -o build/prelu
-: "${RESULTS:=results/sweep}"                                           # a folder every node can write
+: "${PRELU:?set PRELU to how this node runs prelu, e.g. dotnet build/prelu/prelu.dll (Slurm: deploy/slurm/site.sh)}"
+: "${RESULTS:?set RESULTS to a folder every node can write (Slurm: deploy/slurm/site.sh)}"
 : "${SWEEP:=--model cnn --data full --seeds 10 --epochs 12 --dead-sample 10000}"
 : "${THREADS:=4}"                                                       # the same on every node
 # shellcheck disable=SC2086 # PRELU and SWEEP are word lists on purpose
