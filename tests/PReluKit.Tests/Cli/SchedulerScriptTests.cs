@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using System.Text.RegularExpressions;
 using PReluKit.Tests.Infrastructure;
 
@@ -34,6 +35,42 @@ public partial class SchedulerScriptTests
         Assert.Equal(4, Directory.GetFiles(Path.Combine(folder.Path, "merged", "runs"), "*.json").Length);
         Assert.Equal(3, File.ReadAllLines(Path.Combine(folder.Path, "merged", "summary.csv")).Length);
         Assert.True(File.Exists(Path.Combine(folder.Path, "merged", "report.html")));
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")] // the scheduler scripts are bash for Linux clusters
+    public void Submit_queues_the_array_with_the_sites_settings_and_a_merge_that_slurm_cancels_when_a_shard_fails()
+    {
+        // sbatch stands in here: it records its arguments and answers with a job id as --parsable does.
+        using var folder = new TempFolder();
+        var bin = Directory.CreateDirectory(Path.Combine(folder.Path, "bin")).FullName;
+        var sbatch = Path.Combine(bin, "sbatch");
+        File.WriteAllText(sbatch, "#!/usr/bin/env bash\necho \"$*\" >> \"$SBATCH_LOG\"\necho \"$((40 + $(wc -l < \"$SBATCH_LOG\")));cluster\"\n");
+        File.SetUnixFileMode(sbatch, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var results = Path.Combine(folder.Path, "results");
+        var log = Path.Combine(folder.Path, "sbatch.log");
+        var start = ChildProcess.StartInfo("bash", RepositoryRoot.Path, ["deploy/slurm/submit.sh"]);
+        start.Environment["PATH"] = $"{bin}:{Environment.GetEnvironmentVariable("PATH")}";
+        start.Environment["SBATCH_LOG"] = log;
+        start.Environment["RESULTS"] = results;
+        start.Environment["PARTITION"] = "short";
+        start.Environment["ACCOUNT"] = "lab42";
+        start.Environment["SHARDS"] = "3";
+        start.Environment["CPUS_PER_SHARD"] = "2";
+        start.Environment["SHARD_TIME"] = "01:00:00";
+
+        var (exitCode, output, error) = ChildProcess.Run(start, TimeSpan.FromMinutes(1));
+
+        Assert.True(exitCode == 0, $"submit.sh: exit {exitCode}\n{output}\n{error}");
+        Assert.Equal("array=41 merge=42", output.TrimEnd().Split('\n')[^1]);
+        var calls = File.ReadAllLines(log);
+        Assert.Equal(2, calls.Length);
+        Assert.Equal(
+            $"--parsable --export=ALL --partition=short --account=lab42 --array=1-3 --cpus-per-task=2 --mem=8G --time=01:00:00 " +
+            $"--output={results}/logs/shard-%A_%a.out deploy/slurm/compare-shards.sbatch", calls[0]);
+        Assert.StartsWith("--parsable --export=ALL --partition=short --account=lab42 --dependency=afterok:41 --kill-on-invalid-dep=yes ", calls[1]);
+        Assert.EndsWith($"--output={results}/logs/merge-%j.out deploy/slurm/merge.sbatch", calls[1]);
+        Assert.True(Directory.Exists(Path.Combine(results, "logs")), "the jobs' log folder must exist before Slurm opens their output files");
     }
 
     private static void Bash(Dictionary<string, string> environment, string script, params (string Name, string Value)[] extra)
