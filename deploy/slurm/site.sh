@@ -15,7 +15,7 @@
 # Where things are on the nodes (a filesystem every node mounts)
 : "${PRELU:=dotnet $PWD/build/prelu/prelu.dll}" # how a node runs prelu: dotnet and the published dll, or an installed tool
 : "${RESULTS:=$PWD/results/sweep}"              # the shards' folders, the merged comparison and the jobs' logs
-: "${PRELUKIT_DATA:=}"                          # a folder holding the full Fashion-MNIST; empty: where prelu looks by
+: "${PRELUKIT_FASHION_MNIST:=}"                 # a folder holding the full Fashion-MNIST; empty: where prelu looks by
                                                 # default (Debian's dataset-fashion-mnist, else a download per node)
 export PRELU RESULTS
-if [[ -n $PRELUKIT_DATA ]]; then export PRELUKIT_DATA; else unset PRELUKIT_DATA; fi
+if [[ -n $PRELUKIT_FASHION_MNIST ]]; then export PRELUKIT_FASHION_MNIST; else unset PRELUKIT_FASHION_MNIST; fi

@@ -10,7 +10,7 @@ set -euo pipefail
 source deploy/slurm/site.sh
 mkdir -p "$RESULTS/logs" # Slurm opens the jobs' output files but does not create their folder
 
-# The jobs get this shell's environment (PRELU, RESULTS, PRELUKIT_DATA and SWEEP if set).
+# The jobs get this shell's environment (PRELU, RESULTS, PRELUKIT_FASHION_MNIST and SWEEP if set).
 common=(--parsable --export=ALL)
 [[ -z $PARTITION ]] || common+=(--partition="$PARTITION")
 [[ -z $ACCOUNT ]] || common+=(--account="$ACCOUNT")

@@ -2,7 +2,7 @@ using System.Runtime.Versioning;
 using System.Text.RegularExpressions;
 using PReluKit.Tests.Infrastructure;
 
-namespace PReluKit.Tests.Cli;
+namespace PReluKit.Tests.Deploy;
 
 /// <summary>
 /// The scheduler files in deploy/ run as a scheduler would run them, on this machine: shard 1 of 2 as a Slurm array task
