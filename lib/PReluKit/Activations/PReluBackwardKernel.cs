@@ -101,7 +101,7 @@ internal static unsafe class PReluBackwardKernel
 
         // On libtorch's own OpenMP team (.NET threads would compete with its workers for the cores). Each chunk's partial
         // sums have their own place, so the bits do not depend on which thread took the chunk.
-        OpenMpTeam.For(chunks, (first, end) =>
+        OpenMpTeam.For(chunks, OpenMpTeam.GrainOf(chunk), (first, end) =>
         {
             for (var k = (int)first; k < end; k++)
             {

@@ -37,7 +37,7 @@ internal static unsafe class Conv3x3WeightGradient
         var partial = new float[n * c * Taps];
         var xp = (float*)TensorData.Address(xs);
         var gp = (float*)TensorData.Address(gs);
-        OpenMpTeam.For(n, (first, end) =>
+        OpenMpTeam.For(n, OpenMpTeam.GrainOf(c * h * w), (first, end) =>
         {
             var padded = new float[(h + 2) * (w + 2)];
             fixed (float* pad = padded)

@@ -36,7 +36,7 @@ internal static unsafe class MaxPool2x2Kernel
         var y = (float*)TensorData.Address(values);
         var k = which is null ? null : (byte*)TensorData.Address(which);
         var planes = n * c;
-        OpenMpTeam.For(planes, (first, end) =>
+        OpenMpTeam.For(planes, OpenMpTeam.GrainOf(h * w), (first, end) =>
         {
             for (var p = first; p < end; p++)
             {
@@ -62,7 +62,7 @@ internal static unsafe class MaxPool2x2Kernel
         var k = (byte*)TensorData.Address(winners);
         var gx = (float*)TensorData.Address(gradInput);
         var planes = inputShape[0] * inputShape[1];
-        OpenMpTeam.For(planes, (first, end) =>
+        OpenMpTeam.For(planes, OpenMpTeam.GrainOf(h * w), (first, end) =>
         {
             for (var p = first; p < end; p++)
             {

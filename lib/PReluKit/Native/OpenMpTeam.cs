@@ -71,8 +71,15 @@ internal static unsafe class OpenMpTeam
     }
 
     /// <summary>
+    /// Elements of simple per-element work worth one thread: libtorch's own grain size (<c>at::internal::GRAIN_SIZE</c>),
+    /// below which its parallel ops run on the calling thread, because waking a sleeping worker costs more than it saves.
+    /// </summary>
+    public const long GrainElements = 32_768;
+
+    /// <summary>
     /// Calls <paramref name="body"/>(start, end) on blocks of <paramref name="count"/> items that the team's threads
-    /// claim one after another from a shared counter, and returns when every item is done.
+    /// claim one after another from a shared counter, and returns when every item is done; like <c>at::parallel_for</c>,
+    /// it uses no more threads than there are <paramref name="grain"/>s of items, so small work stays on the calling thread.
     /// </summary>
     /// <remarks>
     /// Claiming instead of a fixed split (item i to thread i mod n) keeps a busy machine from stalling the team: a thread
@@ -80,16 +87,17 @@ internal static unsafe class OpenMpTeam
     /// block is left to chance, so a caller whose result must not depend on it writes each item's partial result to the
     /// item's own place. About eight blocks per thread balance that against one atomic add per block.
     /// </remarks>
-    public static void For(long count, Action<long, long> body)
+    public static void For(long count, long grain, Action<long, long> body)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var threads = (int)Math.Min(TorchSharp.torch.get_num_threads(), count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(grain, 1);
         if (count == 0)
         {
             return;
         }
 
+        var threads = (int)Math.Min(TorchSharp.torch.get_num_threads(), (count + grain - 1) / grain);
         if (!IsAvailable || threads <= 1)
         {
             body(0, count);
@@ -107,6 +115,9 @@ internal static unsafe class OpenMpTeam
             }
         });
     }
+
+    /// <summary>The grain, in items, of work whose items hold <paramref name="elementsPerItem"/> elements each.</summary>
+    public static long GrainOf(long elementsPerItem) => Math.Max(1, GrainElements / Math.Max(1, elementsPerItem));
 
     private const int BlocksPerThread = 8;
 
