@@ -7,6 +7,7 @@ using Plotly.NET;
 using PReluKit.Charts;
 using PReluKit.Metrics;
 using PReluKit.Reports;
+using PReluKit.Tables;
 using PReluKit.Training;
 using static TorchSharp.torch;
 

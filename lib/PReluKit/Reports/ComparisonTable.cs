@@ -1,5 +1,6 @@
 using System.Globalization;
 using PReluKit.Statistics;
+using PReluKit.Tables;
 using PReluKit.Training;
 
 namespace PReluKit.Reports;

@@ -1,8 +1,9 @@
-namespace PReluKit.Reports;
+namespace PReluKit.Tables;
 
 /// <summary>
 /// A table of results as text cells: the one model behind each table the kit shows, rendered by the CLI (Spectre), the
-/// HTML report and the notebook formatters (<see cref="HtmlTables"/>).
+/// HTML report and the notebook formatters. It sits below every other namespace of the kit, so any room can
+/// return one without reaching up.
 /// </summary>
 /// <param name="Title">The title (a caption in HTML); empty for none.</param>
 /// <param name="Columns">The columns, in order.</param>
@@ -16,23 +17,4 @@ public sealed record ResultTable(string Title, IReadOnlyList<ResultColumn> Colum
     /// <summary>The columns a medium shows, with the index of each in a row.</summary>
     public IReadOnlyList<(ResultColumn Column, int Index)> ColumnsFor(TableMedium medium) =>
         [.. Columns.Select((c, i) => (c, i)).Where(p => p.c.Shown == TableMedium.Everywhere || p.c.Shown == medium)];
-}
-
-/// <summary>One column of a <see cref="ResultTable"/>.</summary>
-/// <param name="Header">The header.</param>
-/// <param name="RightAligned">Numbers are right-aligned.</param>
-/// <param name="Shown">Where the column appears: everywhere, or only in a terminal (short forms) or on a page (wide columns).</param>
-public sealed record ResultColumn(string Header, bool RightAligned = false, TableMedium Shown = TableMedium.Everywhere);
-
-/// <summary>Where a table is shown.</summary>
-public enum TableMedium
-{
-    /// <summary>In every medium.</summary>
-    Everywhere,
-
-    /// <summary>A terminal, about 80–120 columns wide.</summary>
-    Terminal,
-
-    /// <summary>An HTML page or notebook output.</summary>
-    Page,
 }
