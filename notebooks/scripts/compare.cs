@@ -4,11 +4,11 @@
 // when you run it again, and a change of any setting trains anew beside them.
 #:project ../../lib/PReluKit/PReluKit.csproj
 
-using PReluKit;
 using PReluKit.Activations;
 using PReluKit.Data;
 using PReluKit.Native;
 using PReluKit.Reports;
+using PReluKit.Scripts;
 using PReluKit.Training;
 
 // Settings: change them here or pass EPOCHS SEEDS FOLDER. Bad arguments are refused before any work, as one line with

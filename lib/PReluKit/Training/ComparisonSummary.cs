@@ -138,7 +138,7 @@ public sealed record ComparisonSummary(ActivationSpec? Baseline, IReadOnlyList<A
     }
 
     /// <summary>The CSV files <see cref="WriteCsv"/> writes into a results folder.</summary>
-    public static IReadOnlyList<string> CsvFileNames { get; } = ["summary.csv", "contrasts.csv", "epochs.csv"];
+    public static IReadOnlyList<string> CsvFileNames => ComparisonFiles.Csv;
 
     /// <summary>Writes <c>summary.csv</c>, <c>contrasts.csv</c> and <c>epochs.csv</c> into <paramref name="folder"/>, each atomically (UTF-8, see <see cref="CsvFile"/>).</summary>
     /// <returns>The three paths.</returns>

@@ -106,7 +106,7 @@ public sealed class RunStore
         var manifest = ReadManifest();
         if (manifest is null)
         {
-            var outputs = ComparisonSummary.CsvFileNames.Append(Reports.ComparisonReport.FileName).Where(f => File.Exists(Path.Combine(Folder, f))).ToList();
+            var outputs = ComparisonFiles.Outputs.Where(f => File.Exists(Path.Combine(Folder, f))).ToList();
             if (outputs.Count > 0)
             {
                 throw new ArgumentException(

@@ -2,7 +2,7 @@ using System.Globalization;
 using PReluKit.Activations;
 using PReluKit.IO;
 
-namespace PReluKit;
+namespace PReluKit.Scripts;
 
 /// <summary>
 /// The positional arguments of a file-based script (<c>dotnet run script.cs -- A B C</c>), read and checked before any
