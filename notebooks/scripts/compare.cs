@@ -6,6 +6,7 @@
 
 using PReluKit.Activations;
 using PReluKit.Data;
+using PReluKit.Models;
 using PReluKit.Native;
 using PReluKit.Reports;
 using PReluKit.Scripts;
@@ -20,7 +21,7 @@ return ScriptArguments.Run(args, "dotnet run compare.cs -- [EPOCHS [SEEDS [FOLDE
     var folder = arguments.OutputFolder(2, "FOLDER", "results/script-compare");
     arguments.AtMost(3);
     TorchNative.EnsureLoaded(); // libtorch before any tensor (see shared/notes/platform.md)
-    var training = new TrainingConfig { Model = ModelKind.Mlp, Epochs = epochs };
+    var training = TrainingConfig.For(ModelKind.Mlp) with { Epochs = epochs };
     ActivationSpec[] activations = [ActivationSpec.ReLU(), ActivationSpec.Leaky(), ActivationSpec.PReLU()];
     var config = new ComparisonConfig(training, activations, [.. Enumerable.Range(0, seeds).Select(s => (ulong)s)]);
 

@@ -6,6 +6,7 @@
 
 using PReluKit.Data;
 using PReluKit.Metrics;
+using PReluKit.Models;
 using PReluKit.Native;
 using PReluKit.Reports;
 using PReluKit.Scripts;

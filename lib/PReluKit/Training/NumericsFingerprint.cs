@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using PReluKit.Activations;
 using PReluKit.Data;
+using PReluKit.Models;
 using static TorchSharp.torch;
 
 namespace PReluKit.Training;

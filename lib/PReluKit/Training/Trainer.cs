@@ -210,16 +210,14 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(train);
         using var generator = new Generator(seed);
         var shape = train.Features.shape;
-        var model = config.Model switch
+        var member = config.Member;
+        if (shape.Length != member.InputRank)
         {
-            ModelKind.Mlp when shape.Length == 2 => Mlp.Create(config.Activation, inputs: (int)shape[1], hidden: config.Hidden,
-                                                               classes: config.Classes, generator: generator, initSlope: 0),
-            ModelKind.Cnn when shape.Length == 4 => SmallCnn.Create(config.Activation, inChannels: (int)shape[1], imageSize: (int)shape[2],
-                                                                    channels: config.Channels, classes: config.Classes, generator: generator, initSlope: 0),
-            _ => throw new ArgumentException(
-                $"training data of shape {Shapes.Format(shape)} does not fit the {config.Model} model; expected " +
-                (config.Model == ModelKind.Mlp ? "(N, features)" : "(N, channels, height, width)") + ".", nameof(train)),
-        };
+            throw new ArgumentException(
+                $"training data of shape {Shapes.Format(shape)} does not fit the {config.Model} model; expected {member.ExpectedInput}.", nameof(train));
+        }
+
+        var model = member.Create(new ModelBlueprint(config.Activation, shape[1..], config.Hidden, config.Channels, config.Classes, generator, InitSlope: 0));
         if (config.HiddenBiasInit != 0)
         {
             using var noGrad = no_grad();

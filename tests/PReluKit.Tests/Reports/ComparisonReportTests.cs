@@ -1,5 +1,6 @@
 using PReluKit.Activations;
 using PReluKit.Metrics;
+using PReluKit.Models;
 using PReluKit.Reports;
 using PReluKit.Tests.Infrastructure;
 using PReluKit.Tests.Training;
@@ -10,7 +11,7 @@ namespace PReluKit.Tests.Reports;
 public class ComparisonReportTests(TrainingFixture data) : IClassFixture<TrainingFixture>
 {
     private static readonly ComparisonConfig Config = new(
-        new TrainingConfig { Hidden = [16], Epochs = 2, BatchSize = 100 },
+        TrainingConfig.For(ModelKind.Mlp) with { Hidden = [16], Epochs = 2, BatchSize = 100 },
         [ActivationSpec.ReLU(), ActivationSpec.Leaky(), ActivationSpec.PReLU(), ActivationSpec.PReLUShared()],
         [1, 2]);
 

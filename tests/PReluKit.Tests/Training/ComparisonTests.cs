@@ -1,5 +1,6 @@
 using PReluKit.Activations;
 using PReluKit.Metrics;
+using PReluKit.Models;
 using PReluKit.Statistics;
 using PReluKit.Training;
 using PReluKit.Tests.Infrastructure;
@@ -9,7 +10,7 @@ namespace PReluKit.Tests.Training;
 public class ComparisonTests(TrainingFixture data) : IClassFixture<TrainingFixture>
 {
     private static readonly ComparisonConfig Config = new(
-        new TrainingConfig { Hidden = [16], Epochs = 1, BatchSize = 100 },
+        TrainingConfig.For(ModelKind.Mlp) with { Hidden = [16], Epochs = 1, BatchSize = 100 },
         [ActivationSpec.ReLU(), ActivationSpec.Leaky(), ActivationSpec.PReLU()],
         [1, 2]);
 
@@ -81,7 +82,7 @@ public class ComparisonTests(TrainingFixture data) : IClassFixture<TrainingFixtu
         var relu = ActivationSpec.ReLU();
         var prelu = ActivationSpec.PReLU();
         RunResult Run(ActivationSpec spec, ulong seed, double accuracy, double seconds = 1, bool diverged = false) =>
-            new(new TrainingConfig { Activation = spec }, seed, [Epoch(0, 0.1), Epoch(1, accuracy, seconds)], diverged ? 2 : null);
+            new(TrainingConfig.For(ModelKind.Mlp) with { Activation = spec }, seed, [Epoch(0, 0.1), Epoch(1, accuracy, seconds)], diverged ? 2 : null);
 
         var summary = ComparisonSummary.From([
             Run(relu, 1, 0.80), Run(relu, 2, 0.82), Run(relu, 3, 0.84),
@@ -117,7 +118,7 @@ public class ComparisonTests(TrainingFixture data) : IClassFixture<TrainingFixtu
     public void Csv_files_are_written()
     {
         using var folder = new TempFolder();
-        var runs = new[] { new RunResult(new TrainingConfig(), 1, [Epoch(0, 0.1), Epoch(1, 0.7)], null) };
+        var runs = new[] { new RunResult(TrainingConfig.For(ModelKind.Mlp), 1, [Epoch(0, 0.1), Epoch(1, 0.7)], null) };
         var paths = ComparisonSummary.From(runs).WriteCsv(folder.Path, runs);
         Assert.StartsWith("activation,key,runs,diverged,test_accuracy_pct", File.ReadAllLines(paths[0])[0]);
         Assert.StartsWith("contrast,a,b,pairs,accuracy_diff_pts", File.ReadAllLines(paths[1])[0]);

@@ -1,6 +1,7 @@
 using PReluKit.Activations;
 using PReluKit.Data;
 using PReluKit.IO;
+using PReluKit.Models;
 using PReluKit.Tests.Infrastructure;
 using PReluKit.Training;
 
@@ -10,7 +11,7 @@ namespace PReluKit.Tests.Training;
 public class RunIdentityTests(TrainingFixture data) : IClassFixture<TrainingFixture>
 {
     private static readonly ComparisonConfig Config = new(
-        new TrainingConfig { Hidden = [16], Epochs = 1, BatchSize = 100 }, [ActivationSpec.ReLU(), ActivationSpec.PReLU()], [1]);
+        TrainingConfig.For(ModelKind.Mlp) with { Hidden = [16], Epochs = 1, BatchSize = 100 }, [ActivationSpec.ReLU(), ActivationSpec.PReLU()], [1]);
 
     [Fact]
     public void Changing_a_setting_trains_anew_beside_the_old_runs_and_changing_it_back_reuses_them()
@@ -54,7 +55,7 @@ public class RunIdentityTests(TrainingFixture data) : IClassFixture<TrainingFixt
     {
         var dataIdentity = DataIdentity.Of(data.Train, data.Test);
         var a = ComparisonIdentity.Of(Config.Training, dataIdentity, threads: 2);
-        var b = ComparisonIdentity.Of(Config.Training with { Model = ModelKind.Cnn, LearningRate = 0.02 }, dataIdentity, threads: 1);
+        var b = ComparisonIdentity.Of(TrainingConfig.For(ModelKind.Cnn) with { Hidden = [16], Epochs = 1, BatchSize = 100 }, dataIdentity, threads: 1);
 
         var differences = a.DifferencesFrom(b);
         Assert.Contains(differences, d => d.StartsWith("Model", StringComparison.Ordinal));

@@ -1,4 +1,5 @@
 using PReluKit.Activations;
+using PReluKit.Models;
 using PReluKit.Training;
 
 namespace PReluKit.Tests.Training;
@@ -36,7 +37,7 @@ public class ShardTests
     [InlineData(40)]
     public void The_shards_hold_every_run_exactly_once_and_differ_in_size_by_at_most_one(int count)
     {
-        var config = new ComparisonConfig(new TrainingConfig(), [ActivationSpec.ReLU(), ActivationSpec.Leaky(), ActivationSpec.PReLU()], [0, 1, 2, 3, 4]);
+        var config = new ComparisonConfig(TrainingConfig.For(ModelKind.Mlp), [ActivationSpec.ReLU(), ActivationSpec.Leaky(), ActivationSpec.PReLU()], [0, 1, 2, 3, 4]);
         var all = config.Runs().Select(r => (r.Config.Activation.Canonical, r.Seed)).ToList();
         var parts = Enumerable.Range(1, count).Select(k => config.Runs(new Shard(k, count)).Select(r => (r.Config.Activation.Canonical, r.Seed)).ToList()).ToList();
 
