@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using PReluKit.Activations;
 using PReluKit.Data;
+using PReluKit.Kernels;
 using PReluKit.Metrics;
 using PReluKit.Models;
 using static TorchSharp.torch;
@@ -141,7 +142,7 @@ public static class Trainer
 
             var count = labels.shape[0];
             lossSum += value * count;
-            correct += CorrectCount(output, labels);
+            correct += CorrectPredictions.Count(output, labels);
             seen += count;
             if (++batch % 20 == 0 || batch == batches.BatchesPerEpoch)
             {
@@ -228,40 +229,6 @@ public static class Trainer
         }
 
         return model;
-    }
-
-    /// <summary>
-    /// How many rows of <paramref name="logits"/> have their maximum at the label (the first maximum on ties, as argmax).
-    /// On CPU this reads the tensors' memory directly instead of running three tensor ops per batch (argmax, eq, sum),
-    /// whose per-call cost is a visible share of a small model's step.
-    /// </summary>
-    internal static long CorrectCount(Tensor logits, Tensor labels)
-    {
-        if (logits.device_type != TorchSharp.DeviceType.CPU || logits.dtype != ScalarType.Float32 || !logits.is_contiguous() || !labels.is_contiguous())
-        {
-            using var correct = logits.argmax(1).eq(labels).sum();
-            return correct.item<long>();
-        }
-
-        var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(logits.bytes);
-        var targets = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(labels.bytes);
-        var classes = (int)logits.shape[1];
-        long count = 0;
-        for (var row = 0; row < targets.Length; row++)
-        {
-            var best = 0;
-            for (var c = 1; c < classes; c++)
-            {
-                if (values[(row * classes) + c] > values[(row * classes) + best])
-                {
-                    best = c;
-                }
-            }
-
-            count += best == targets[row] ? 1 : 0;
-        }
-
-        return count;
     }
 
     /// <summary>The first <paramref name="limit"/> training samples (views), or null for all of them.</summary>

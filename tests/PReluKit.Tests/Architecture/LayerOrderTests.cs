@@ -17,6 +17,7 @@ public class LayerOrderTests
         "PReluKit.Tables",
         "PReluKit.IO",
         "PReluKit.Native",
+        "PReluKit.Kernels",
         "PReluKit.Statistics",
         "PReluKit.Activations",
         "PReluKit.Data.Idx",

@@ -1,4 +1,5 @@
 using PReluKit.Activations;
+using PReluKit.Kernels;
 using PReluKit.Models;
 using PReluKit.Training;
 using PReluKit.Tests.Infrastructure;
@@ -68,9 +69,9 @@ public class TrainerTests(TrainingFixture data) : IClassFixture<TrainingFixture>
         using var logitView = logits.narrow(0, 37, 128);
         using var labelView = labels.narrow(0, 37, 128);
         using var expected = logitView.argmax(1).eq(labelView).sum();
-        Assert.Equal(expected.item<long>(), Trainer.CorrectCount(logitView, labelView));
+        Assert.Equal(expected.item<long>(), CorrectPredictions.Count(logitView, labelView));
         using var ties = zeros(4, 10);
-        Assert.Equal(1, Trainer.CorrectCount(ties, tensor(new long[] { 0, 1, 2, 3 }))); // argmax picks the first maximum
+        Assert.Equal(1, CorrectPredictions.Count(ties, tensor(new long[] { 0, 1, 2, 3 }))); // argmax picks the first maximum
     }
 
     [Fact]

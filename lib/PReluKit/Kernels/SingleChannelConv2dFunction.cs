@@ -1,9 +1,9 @@
 using static TorchSharp.torch;
 
-namespace PReluKit.Models;
+namespace PReluKit.Kernels;
 
 /// <summary>
-/// <see cref="SingleChannelConv2d"/>'s autograd function: libtorch's forward, the kit's weight and bias gradients; the
+/// <see cref="Models.SingleChannelConv2d"/>'s autograd function: libtorch's forward, the kit's weight and bias gradients; the
 /// input (an image batch) gets none. Apply with <c>SingleChannelConv2dFunction.apply(input, weight, bias)</c>.
 /// </summary>
 internal sealed class SingleChannelConv2dFunction : autograd.SingleTensorFunction<SingleChannelConv2dFunction>

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using PReluKit.Native;
 using static TorchSharp.torch;
 
-namespace PReluKit.Activations;
+namespace PReluKit.Kernels;
 
 /// <summary>
 /// PReLU's backward pass in one sweep over memory: the input gradient and the α gradient together, SIMD-wide.
@@ -31,7 +31,7 @@ internal static unsafe class PReluBackwardKernel
     internal const long ChunkElements = 1 << 14;
 
     /// <summary>
-    /// Below this many elements <see cref="PReLU"/> keeps libtorch's backward: the custom autograd node has a fixed cost per
+    /// Below this many elements <see cref="Activations.PReLU"/> keeps libtorch's backward: the custom autograd node has a fixed cost per
     /// call, which libtorch's per-element excess only outweighs above this size (README, "Performance", has the profile).
     /// </summary>
     internal const long MinimumElements = 1 << 13;

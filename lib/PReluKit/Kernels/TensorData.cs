@@ -1,7 +1,8 @@
 using System.Runtime.InteropServices;
+using PReluKit.Native;
 using static TorchSharp.torch;
 
-namespace PReluKit.Native;
+namespace PReluKit.Kernels;
 
 /// <summary>
 /// The address of a tensor's first element, for kernels that work on tensor memory directly.

@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics.X86;
 using PReluKit.Native;
 using static TorchSharp.torch;
 
-namespace PReluKit.Models;
+namespace PReluKit.Kernels;
 
 /// <summary>
 /// ∂L/∂W and ∂L/∂b of a 3×3 convolution with one input channel, stride 1 and padding 1, in one sweep over the output

@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics.X86;
 using PReluKit.Native;
 using static TorchSharp.torch;
 
-namespace PReluKit.Models;
+namespace PReluKit.Kernels;
 
 /// <summary>
 /// 2×2 max pooling with stride 2 on contiguous float32 N×C×H×W maps, forward and backward in one pass each, on libtorch's

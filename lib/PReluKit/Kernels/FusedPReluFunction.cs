@@ -1,12 +1,12 @@
 using static TorchSharp.torch;
 
-namespace PReluKit.Activations;
+namespace PReluKit.Kernels;
 
 /// <summary>
 /// PReLU as a custom autograd function: libtorch's forward (already as fast as ReLU's), the kit's fused backward
 /// (<see cref="PReluBackwardKernel"/>). Apply with <c>FusedPReluFunction.apply(input, alpha)</c>.
 /// </summary>
-/// <remarks>The backward is not itself differentiable: second derivatives need the native path (<see cref="PReLU.FusedBackward"/> = false).</remarks>
+/// <remarks>The backward is not itself differentiable: second derivatives need the native path (<see cref="Activations.PReLU.FusedBackward"/> = false).</remarks>
 internal sealed class FusedPReluFunction : autograd.SingleTensorFunction<FusedPReluFunction>
 {
     /// <inheritdoc />

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace PReluKit.Models;
+namespace PReluKit.Kernels;
 
 /// <summary>2×2 max pooling as a custom autograd function over <see cref="MaxPool2x2Kernel"/>; apply with <c>MaxPool2x2Function.apply(input)</c>.</summary>
 internal sealed class MaxPool2x2Function : autograd.SingleTensorFunction<MaxPool2x2Function>
