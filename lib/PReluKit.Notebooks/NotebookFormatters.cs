@@ -7,8 +7,8 @@ using Plotly.NET;
 using PReluKit.Charts;
 using PReluKit.Metrics;
 using PReluKit.Reports;
+using PReluKit.Summaries;
 using PReluKit.Tables;
-using PReluKit.Training;
 using static TorchSharp.torch;
 
 namespace PReluKit.Notebooks;

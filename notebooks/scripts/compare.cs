@@ -9,7 +9,9 @@ using PReluKit.Data;
 using PReluKit.Models;
 using PReluKit.Native;
 using PReluKit.Reports;
+using PReluKit.Runs;
 using PReluKit.Scripts;
+using PReluKit.Summaries;
 using PReluKit.Training;
 
 // Settings: change them here or pass EPOCHS SEEDS FOLDER. Bad arguments are refused before any work, as one line with

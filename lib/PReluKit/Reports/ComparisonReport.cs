@@ -2,7 +2,9 @@ using System.Globalization;
 using PReluKit.Activations;
 using PReluKit.Charts;
 using PReluKit.Metrics;
+using PReluKit.Runs;
 using PReluKit.Statistics;
+using PReluKit.Summaries;
 using PReluKit.Tables;
 using PReluKit.Training;
 

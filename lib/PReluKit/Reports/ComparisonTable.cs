@@ -1,7 +1,7 @@
 using System.Globalization;
 using PReluKit.Statistics;
+using PReluKit.Summaries;
 using PReluKit.Tables;
-using PReluKit.Training;
 
 namespace PReluKit.Reports;
 

@@ -15,6 +15,12 @@ namespace PReluKit.Training;
 /// </summary>
 public static class Trainer
 {
+    /// <summary>
+    /// The version of what the kit computes in a run; bumped by any change that alters a run's numbers for the same
+    /// settings, data, seed and threads (so stored runs of older code are not reused).
+    /// </summary>
+    public const int NumericsVersion = 1;
+
     // Small enough that activations reuse heap memory: fresh large allocations page-fault on every batch.
     private const int EvaluationBatch = 256;
 

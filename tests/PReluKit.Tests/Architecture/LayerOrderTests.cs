@@ -25,6 +25,8 @@ public class LayerOrderTests
         "PReluKit.Models",
         "PReluKit.Metrics",
         "PReluKit.Training",
+        "PReluKit.Runs",
+        "PReluKit.Summaries",
         "PReluKit.Benchmarking",
         "PReluKit.Charts",
         "PReluKit.Reports",

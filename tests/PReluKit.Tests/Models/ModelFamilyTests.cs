@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PReluKit.Data;
 using PReluKit.Models;
+using PReluKit.Runs;
 using PReluKit.Training;
 
 namespace PReluKit.Tests.Models;

@@ -2,9 +2,11 @@ using PReluKit.Activations;
 using PReluKit.Metrics;
 using PReluKit.Models;
 using PReluKit.Reports;
+using PReluKit.Runs;
+using PReluKit.Summaries;
+using PReluKit.Training;
 using PReluKit.Tests.Infrastructure;
 using PReluKit.Tests.Training;
-using PReluKit.Training;
 
 namespace PReluKit.Tests.Reports;
 

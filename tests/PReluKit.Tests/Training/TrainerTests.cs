@@ -1,6 +1,7 @@
 using PReluKit.Activations;
 using PReluKit.Kernels;
 using PReluKit.Models;
+using PReluKit.Runs;
 using PReluKit.Training;
 using PReluKit.Tests.Infrastructure;
 using static TorchSharp.torch;

@@ -1,4 +1,6 @@
-namespace PReluKit.Training;
+using PReluKit.Training;
+
+namespace PReluKit.Runs;
 
 /// <summary>
 /// <c>comparison.json</c> in a results folder: which comparison the folder's summary, CSVs and report belong to. Written

@@ -1,9 +1,11 @@
 using Microsoft.Data.Analysis;
 using PReluKit.Activations;
 using PReluKit.IO;
+using PReluKit.Runs;
 using PReluKit.Statistics;
+using PReluKit.Training;
 
-namespace PReluKit.Training;
+namespace PReluKit.Summaries;
 
 /// <summary>
 /// Per-activation statistics of a comparison (mean ± 95 % Student-t CI over seeds of final test accuracy, loss and epoch

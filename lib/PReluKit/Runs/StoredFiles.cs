@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using PReluKit.Training;
 
-namespace PReluKit.Training;
+namespace PReluKit.Runs;
 
 /// <summary>
 /// Reads the files a results folder or a recorded experiment holds (run files, <c>comparison.json</c>,
@@ -19,10 +20,11 @@ internal static class StoredFiles
         var run = Deserialize(path, KitJson.Default.RunResult);
         // What names the run first: a file that holds another run is refused as such, whatever else is wrong with it.
         Require(path, IdentityProblem(run));
-        if (run.Identity!.FileName != Path.GetFileName(path))
+        var identity = run.Identity!;
+        if (identity.FileName != Path.GetFileName(path))
         {
             throw new InvalidDataException(
-                $"'{path}' holds a run of other settings than its name says ({run.Config.Activation.Canonical}, seed {run.Seed}: {run.Identity.FileName}); " +
+                $"'{path}' holds a run of other settings than its name says ({run.Config.Activation.Canonical}, seed {run.Seed}: {identity.FileName}); " +
                 "delete or rename the file.");
         }
 

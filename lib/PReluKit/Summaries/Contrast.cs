@@ -1,7 +1,8 @@
 using PReluKit.Activations;
 using PReluKit.Statistics;
+using PReluKit.Training;
 
-namespace PReluKit.Training;
+namespace PReluKit.Summaries;
 
 /// <summary>
 /// One activation against another, paired by seed: the difference in final test accuracy (A − B, points) and the ratio of

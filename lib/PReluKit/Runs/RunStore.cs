@@ -1,7 +1,8 @@
 using System.Text.Json;
 using PReluKit.IO;
+using PReluKit.Training;
 
-namespace PReluKit.Training;
+namespace PReluKit.Runs;
 
 /// <summary>
 /// A results folder: one JSON file per finished run under <c>runs/</c>, named by the run's identity

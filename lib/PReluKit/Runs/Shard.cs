@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PReluKit.Training;
+namespace PReluKit.Runs;
 
 /// <summary>
 /// One of <see cref="Count"/> deterministic parts of a comparison's runs, for spreading a sweep over processes or machines:

@@ -1,8 +1,8 @@
+using PReluKit.Runs;
 using PReluKit.Tests.Cli;
 using PReluKit.Tests.Infrastructure;
-using PReluKit.Training;
 
-namespace PReluKit.Tests.Training;
+namespace PReluKit.Tests.Runs;
 
 /// <summary>Issue 20, cases 10, 19 and 20: a damaged or incomplete recorded experiment is refused as --merge refuses it, naming the file; a load creates nothing.</summary>
 public class RecordedExperimentDamageTests

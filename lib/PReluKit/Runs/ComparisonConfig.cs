@@ -1,6 +1,7 @@
 using PReluKit.Activations;
+using PReluKit.Training;
 
-namespace PReluKit.Training;
+namespace PReluKit.Runs;
 
 /// <summary>Activations × seeds on one training configuration (paired: each seed shares weights and batch order).</summary>
 /// <param name="Training">Everything but the activation, which each run replaces.</param>

@@ -1,9 +1,11 @@
 using PReluKit.Data;
-using PReluKit.Tests.Infrastructure;
+using PReluKit.Runs;
+using PReluKit.Summaries;
 using PReluKit.Training;
+using PReluKit.Tests.Infrastructure;
 using static TorchSharp.torch;
 
-namespace PReluKit.Tests.Training;
+namespace PReluKit.Tests.Runs;
 
 /// <summary>The experiments shipped in data/recorded: complete, described, and reproducible from their manifest.</summary>
 [Collection(SerialCollection.Name)] // sets the process's thread count

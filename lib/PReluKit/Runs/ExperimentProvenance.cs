@@ -1,4 +1,4 @@
-namespace PReluKit.Training;
+namespace PReluKit.Runs;
 
 /// <summary>Where a recorded experiment comes from: the commit, command, machine and time that made it.</summary>
 /// <param name="Commit">The git commit the runs were trained at.</param>

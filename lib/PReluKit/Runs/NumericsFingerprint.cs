@@ -2,9 +2,10 @@ using System.Security.Cryptography;
 using PReluKit.Activations;
 using PReluKit.Data;
 using PReluKit.Models;
+using PReluKit.Training;
 using static TorchSharp.torch;
 
-namespace PReluKit.Training;
+namespace PReluKit.Runs;
 
 /// <summary>
 /// A fingerprint of how this machine and its libraries round: a SHA-256 over the bits of a few fixed float32 computations

@@ -1,4 +1,4 @@
-namespace PReluKit.Training;
+namespace PReluKit.Runs;
 
 /// <summary>
 /// The files a comparison writes into its results folder besides the runs, named once: the writers use these names, and

@@ -1,7 +1,7 @@
 using PReluKit.Activations;
 using PReluKit.Statistics;
 
-namespace PReluKit.Training;
+namespace PReluKit.Summaries;
 
 /// <summary>One activation's results over seeds.</summary>
 /// <param name="Activation">The activation.</param>

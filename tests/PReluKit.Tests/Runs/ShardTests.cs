@@ -1,8 +1,9 @@
 using PReluKit.Activations;
 using PReluKit.Models;
+using PReluKit.Runs;
 using PReluKit.Training;
 
-namespace PReluKit.Tests.Training;
+namespace PReluKit.Tests.Runs;
 
 public class ShardTests
 {

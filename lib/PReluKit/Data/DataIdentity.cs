@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
-using PReluKit.Data;
 using static TorchSharp.torch;
 
-namespace PReluKit.Training;
+namespace PReluKit.Data;
 
 /// <summary>
 /// The data a run trained and was tested on: its name, sizes, and a fingerprint of the exact tensors (normalised

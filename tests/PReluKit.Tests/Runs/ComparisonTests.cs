@@ -1,11 +1,15 @@
 using PReluKit.Activations;
+using PReluKit.Data;
 using PReluKit.Metrics;
 using PReluKit.Models;
+using PReluKit.Runs;
 using PReluKit.Statistics;
+using PReluKit.Summaries;
 using PReluKit.Training;
 using PReluKit.Tests.Infrastructure;
+using PReluKit.Tests.Training;
 
-namespace PReluKit.Tests.Training;
+namespace PReluKit.Tests.Runs;
 
 public class ComparisonTests(TrainingFixture data) : IClassFixture<TrainingFixture>
 {

@@ -2,10 +2,13 @@ using PReluKit.Activations;
 using PReluKit.Data;
 using PReluKit.IO;
 using PReluKit.Models;
-using PReluKit.Tests.Infrastructure;
+using PReluKit.Runs;
+using PReluKit.Summaries;
 using PReluKit.Training;
+using PReluKit.Tests.Infrastructure;
+using PReluKit.Tests.Training;
 
-namespace PReluKit.Tests.Training;
+namespace PReluKit.Tests.Runs;
 
 /// <summary>A run's identity: other settings or data train anew beside the old runs; going back reuses them.</summary>
 public class RunIdentityTests(TrainingFixture data) : IClassFixture<TrainingFixture>

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using PReluKit.Training;
 
-namespace PReluKit.Training;
+namespace PReluKit.Runs;
 
 /// <summary>
 /// The JSON of every file the kit stores (runs, comparison manifests, provenance), source-generated so that the kit runs

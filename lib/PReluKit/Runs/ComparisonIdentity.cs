@@ -2,8 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PReluKit.Data;
+using PReluKit.Training;
 
-namespace PReluKit.Training;
+namespace PReluKit.Runs;
 
 /// <summary>
 /// What the runs of one comparison share, and what changes their results apart from activation and seed: every training
@@ -14,17 +16,11 @@ namespace PReluKit.Training;
 /// <param name="Settings">The training settings without the activation, as canonical JSON.</param>
 /// <param name="Data">The data.</param>
 /// <param name="Threads">Intra-op threads the runs used.</param>
-/// <param name="Numerics">The kit's numerics version (<see cref="NumericsVersion"/> when made).</param>
+/// <param name="Numerics">The kit's numerics version (<see cref="Trainer.NumericsVersion"/> when made).</param>
 public sealed record ComparisonIdentity(string Settings, DataIdentity Data, int Threads, int Numerics)
 {
-    /// <summary>
-    /// The version of what the kit computes in a run; bumped by any change that alters a run's numbers for the same
-    /// settings, data, seed and threads (so stored runs of older code are not reused).
-    /// </summary>
-    public const int NumericsVersion = 1;
-
     /// <summary>The identity of runs of <paramref name="config"/> (whatever its activation) on <paramref name="data"/>.</summary>
-    public static ComparisonIdentity Of(TrainingConfig config, DataIdentity data, int threads, int numerics = NumericsVersion)
+    public static ComparisonIdentity Of(TrainingConfig config, DataIdentity data, int threads, int numerics = Trainer.NumericsVersion)
     {
         ArgumentNullException.ThrowIfNull(config);
         var settings = JsonSerializer.SerializeToNode(config, KitJson.Default.TrainingConfig)!.AsObject();

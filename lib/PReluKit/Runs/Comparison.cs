@@ -1,7 +1,8 @@
 using PReluKit.Data;
+using PReluKit.Training;
 using static TorchSharp.torch;
 
-namespace PReluKit.Training;
+namespace PReluKit.Runs;
 
 /// <summary>
 /// Runs a <see cref="ComparisonConfig"/> into a <see cref="RunStore"/>: finished runs of the same identity found in the

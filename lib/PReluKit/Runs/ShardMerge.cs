@@ -1,4 +1,6 @@
-namespace PReluKit.Training;
+using PReluKit.Training;
+
+namespace PReluKit.Runs;
 
 /// <summary>
 /// Brings the shards of one comparison (<see cref="Shard"/>; each in its own results folder, possibly from other machines)

@@ -1,4 +1,4 @@
-namespace PReluKit.Training;
+namespace PReluKit.Summaries;
 
 /// <summary>Where a claim of the seed article stands after a comparison.</summary>
 public enum ClaimStatus

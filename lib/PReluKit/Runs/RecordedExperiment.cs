@@ -1,7 +1,8 @@
 using System.Globalization;
 using PReluKit.Data;
+using PReluKit.Training;
 
-namespace PReluKit.Training;
+namespace PReluKit.Runs;
 
 /// <summary>
 /// A full-scale comparison trained once and shipped under <c>data/recorded/NAME</c>: its manifest, its runs (one JSON file

@@ -1,4 +1,6 @@
-namespace PReluKit.Training;
+using PReluKit.Training;
+
+namespace PReluKit.Runs;
 
 /// <summary>Everything that changes a run's result: its comparison's identity, its activation and its seed.</summary>
 /// <param name="Comparison">Settings, data, threads and numerics.</param>
@@ -15,5 +17,5 @@ public sealed record RunIdentity(ComparisonIdentity Comparison, TrainingConfig C
 
     /// <summary>The run file's name: <c>mlp-prelu_0.25-seed3-1a2b3c4d.json</c> (model, activation, seed, comparison key).</summary>
     public string FileName =>
-        $"{Config.Model.ToString().ToLowerInvariant()}-{Config.Activation.Canonical.Replace(':', '_')}-seed{Seed}-{Comparison.Key}.json";
+        $"{Config.Member.Key}-{Config.Activation.Canonical.Replace(':', '_')}-seed{Seed}-{Comparison.Key}.json";
 }

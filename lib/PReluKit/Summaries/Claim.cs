@@ -1,7 +1,7 @@
 using PReluKit.Activations;
 using PReluKit.Statistics;
 
-namespace PReluKit.Training;
+namespace PReluKit.Summaries;
 
 /// <summary>
 /// One claim of the seed article, judged from a comparison's paired contrasts against δ: the claim, the contrast it rests
