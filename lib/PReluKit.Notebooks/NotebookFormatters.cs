@@ -7,7 +7,8 @@ using Plotly.NET;
 using PReluKit.Charts;
 using PReluKit.Metrics;
 using PReluKit.Reports;
-using PReluKit.Training;
+using PReluKit.Summaries;
+using PReluKit.Tables;
 using static TorchSharp.torch;
 
 namespace PReluKit.Notebooks;

@@ -1,6 +1,6 @@
 using PReluKit.Data;
 using PReluKit.Metrics;
-using PReluKit.Training;
+using PReluKit.Models;
 
 namespace PReluKit.Notebooks;
 
@@ -30,8 +30,8 @@ public sealed record RunProfile(string Name, string Data, int? TrainSamples, int
     public static RunProfile Quick { get; } = new("quick", "subset", 2_000, 500, 2, 2, 1, new BornDeadGrid([2, 4], [2, 10, 30], 200), 5);
 
     /// <summary>For a laptop: the shipped subset, five seeds.</summary>
-    public static RunProfile Standard { get; } = new("standard", "subset", null, null, 5, ModelDefaults.Epochs(ModelKind.Mlp),
-                                                    ModelDefaults.Epochs(ModelKind.Cnn), BornDeadGrid.Default, 5);
+    public static RunProfile Standard { get; } = new("standard", "subset", null, null, 5, ModelFamily.Of(ModelKind.Mlp).DefaultEpochs,
+                                                    ModelFamily.Of(ModelKind.Cnn).DefaultEpochs, BornDeadGrid.Default, 5);
 
     /// <summary>The full data set.</summary>
     public static RunProfile Full { get; } = new("full", "full", null, null, 5, 12, 5, BornDeadGrid.Default with { Trials = 2_000 }, 7);

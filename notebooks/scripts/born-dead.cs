@@ -5,11 +5,11 @@
 // and PReLU pass a scaled copy of negative inputs, so their nets are never constant. Writes the page of `prelu born-dead`.
 #:project ../../lib/PReluKit/PReluKit.csproj
 
-using PReluKit;
 using PReluKit.Activations;
 using PReluKit.Metrics;
 using PReluKit.Native;
 using PReluKit.Reports;
+using PReluKit.Scripts;
 
 // Bad arguments are refused before any work, as one line with prelu's exit codes (2 usage, 1 failed run).
 return ScriptArguments.Run(args, "dotnet run born-dead.cs -- [TRIALS [PAGE]]", arguments =>

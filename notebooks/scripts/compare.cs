@@ -4,11 +4,14 @@
 // when you run it again, and a change of any setting trains anew beside them.
 #:project ../../lib/PReluKit/PReluKit.csproj
 
-using PReluKit;
 using PReluKit.Activations;
 using PReluKit.Data;
+using PReluKit.Models;
 using PReluKit.Native;
 using PReluKit.Reports;
+using PReluKit.Runs;
+using PReluKit.Scripts;
+using PReluKit.Summaries;
 using PReluKit.Training;
 
 // Settings: change them here or pass EPOCHS SEEDS FOLDER. Bad arguments are refused before any work, as one line with
@@ -20,7 +23,7 @@ return ScriptArguments.Run(args, "dotnet run compare.cs -- [EPOCHS [SEEDS [FOLDE
     var folder = arguments.OutputFolder(2, "FOLDER", "results/script-compare");
     arguments.AtMost(3);
     TorchNative.EnsureLoaded(); // libtorch before any tensor (see shared/notes/platform.md)
-    var training = new TrainingConfig { Model = ModelKind.Mlp, Epochs = epochs };
+    var training = TrainingConfig.For(ModelKind.Mlp) with { Epochs = epochs };
     ActivationSpec[] activations = [ActivationSpec.ReLU(), ActivationSpec.Leaky(), ActivationSpec.PReLU()];
     var config = new ComparisonConfig(training, activations, [.. Enumerable.Range(0, seeds).Select(s => (ulong)s)]);
 

@@ -4,11 +4,12 @@
 // that never fire on the training images before and after training, and writes the same offline page as `prelu dead`.
 #:project ../../lib/PReluKit/PReluKit.csproj
 
-using PReluKit;
 using PReluKit.Data;
 using PReluKit.Metrics;
+using PReluKit.Models;
 using PReluKit.Native;
 using PReluKit.Reports;
+using PReluKit.Scripts;
 using PReluKit.Training;
 
 // Bad arguments are refused before any work, as one line with prelu's exit codes (2 usage, 1 failed run).

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Configs;
 using PReluKit.Activations;
 using PReluKit.Benchmarking;
 using PReluKit.Data;
+using PReluKit.Models;
 using PReluKit.Training;
 
 namespace PReluKit.Benchmarks;

@@ -6,6 +6,7 @@ using PReluKit.Benchmarking;
 using PReluKit.Cli.Settings;
 using PReluKit.Data;
 using PReluKit.Metrics;
+using PReluKit.Models;
 using PReluKit.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -5,7 +5,9 @@ using PReluKit.Cli.Settings;
 using PReluKit.Data;
 using PReluKit.Metrics;
 using PReluKit.Reports;
+using PReluKit.Runs;
 using PReluKit.Statistics;
+using PReluKit.Summaries;
 using PReluKit.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -66,7 +68,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         [Description("With --merge: the results folders of the shards.")]
         public string[] ShardFolders { get; init; } = [];
 
-        public Shard? ShardToRun => Shard is null ? null : Training.Shard.Parse("--shard", Shard);
+        public Shard? ShardToRun => Shard is null ? null : Runs.Shard.Parse("--shard", Shard);
 
         public IReadOnlyList<ActivationSpec> ActivationSpecs => OptionParsing.Activations("--activations", Activations);
 

@@ -3,6 +3,7 @@ using PReluKit.Activations;
 using PReluKit.Charts;
 using PReluKit.Cli.Settings;
 using PReluKit.Data;
+using PReluKit.Models;
 using PReluKit.Reports;
 using PReluKit.Training;
 using Spectre.Console;
@@ -66,10 +67,9 @@ internal sealed class PlotBoundariesCommand : Command<PlotBoundariesCommand.Sett
         foreach (var activation in settings.ActivationSpecs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var config = new TrainingConfig
+            var config = TrainingConfig.For(ModelKind.Mlp, OptimizerKind.Adam) with
             {
-                Activation = activation, Hidden = [32, 32, 32], Classes = 2, Epochs = settings.Epochs, BatchSize = 64,
-                Optimizer = OptimizerKind.Adam, LearningRate = 0.01,
+                Activation = activation, Hidden = [32, 32, 32], Classes = 2, Epochs = settings.Epochs, BatchSize = 64, LearningRate = 0.01,
             };
             using var trained = Trainer.Train(config, (ulong)settings.Seed, train, test, cancellationToken: cancellationToken);
             var accuracy = trained.Result.Final.TestAccuracy;

@@ -1,4 +1,4 @@
-using PReluKit.Reports;
+using PReluKit.Tables;
 using Spectre.Console;
 
 namespace PReluKit.Cli.Rendering;

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using PReluKit.Models;
 using PReluKit.Training;
 using Spectre.Console.Cli;
 

@@ -1,4 +1,5 @@
 using TorchSharp.Modules;
+using PReluKit.Kernels;
 using static TorchSharp.torch;
 
 namespace PReluKit.Activations;
@@ -185,7 +186,7 @@ public sealed class PReLU : nn.Module<Tensor, Tensor>
         FusedBackward && is_grad_enabled() && (input.requires_grad || alpha.requires_grad) &&
         input.dtype == ScalarType.Float32 && alpha.dtype == ScalarType.Float32 &&
         input.device_type == TorchSharp.DeviceType.CPU && input.numel() >= PReluBackwardKernel.MinimumElements &&
-        input.is_contiguous() && Native.TensorData.IsAvailable;
+        input.is_contiguous() && TensorData.IsAvailable;
 
     /// <summary>PReLU with α on dim 1 (or shared): the fused backward where it applies, else libtorch's.</summary>
     private Tensor Prelu(Tensor input, Tensor alpha) =>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PReluKit.Data;
 using PReluKit.Models;
 using PReluKit.Training;
 using static TorchSharp.torch;
@@ -40,32 +41,8 @@ public static class GemmThroughput
     public static double TrainingFlopsPerSample(TrainingConfig config, int imageSize = 28, int inputs = 784)
     {
         ArgumentNullException.ThrowIfNull(config);
-        double macs = 0;
-        if (config.Model == ModelKind.Mlp)
-        {
-            var width = inputs;
-            foreach (var hidden in config.Hidden ?? Mlp.DefaultHidden)
-            {
-                macs += (double)width * hidden;
-                width = hidden;
-            }
-
-            macs += (double)width * config.Classes;
-        }
-        else
-        {
-            var channels = 1;
-            var size = imageSize;
-            foreach (var c in config.Channels ?? SmallCnn.DefaultChannels)
-            {
-                macs += 9.0 * channels * c * size * size; // 3×3 conv, padding 1
-                channels = c;
-                size /= 2;
-            }
-
-            macs += ((double)channels * size * size * 128) + (128.0 * config.Classes);
-        }
-
-        return 3 * 2 * macs;
+        long[] sample = config.InputLayout == ImageLayout.Image ? [1, imageSize, imageSize] : [inputs];
+        using var model = config.Member.Create(new ModelBlueprint(config.Activation, sample, config.Hidden, config.Channels, config.Classes));
+        return 3 * 2 * ModelFlops.ForwardMultiplyAccumulates(model, sample);
     }
 }

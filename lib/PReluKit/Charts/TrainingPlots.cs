@@ -2,6 +2,7 @@ using Plotly.NET;
 using PReluKit.Activations;
 using PReluKit.Metrics;
 using PReluKit.Statistics;
+using PReluKit.Summaries;
 using PReluKit.Training;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 

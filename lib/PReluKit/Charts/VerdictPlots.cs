@@ -1,7 +1,7 @@
 using Microsoft.FSharp.Core;
 using Plotly.NET;
 using Plotly.NET.LayoutObjects;
-using PReluKit.Training;
+using PReluKit.Summaries;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
 namespace PReluKit.Charts;

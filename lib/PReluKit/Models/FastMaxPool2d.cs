@@ -1,3 +1,5 @@
+using PReluKit.Kernels;
+
 using static TorchSharp.torch;
 
 namespace PReluKit.Models;

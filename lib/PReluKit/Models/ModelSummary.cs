@@ -1,5 +1,5 @@
 using System.Globalization;
-using PReluKit.Reports;
+using PReluKit.Tables;
 using static TorchSharp.torch;
 
 namespace PReluKit.Models;

@@ -1,4 +1,5 @@
 using TorchSharp.Modules;
+using PReluKit.Kernels;
 using static TorchSharp.torch;
 
 namespace PReluKit.Models;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PReluKit.Activations;
 using PReluKit.Charts;
+using PReluKit.Tables;
 using PReluKit.Training;
 
 namespace PReluKit.Reports;

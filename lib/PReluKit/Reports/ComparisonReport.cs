@@ -2,7 +2,10 @@ using System.Globalization;
 using PReluKit.Activations;
 using PReluKit.Charts;
 using PReluKit.Metrics;
+using PReluKit.Runs;
 using PReluKit.Statistics;
+using PReluKit.Summaries;
+using PReluKit.Tables;
 using PReluKit.Training;
 
 namespace PReluKit.Reports;
@@ -11,7 +14,7 @@ namespace PReluKit.Reports;
 public static class ComparisonReport
 {
     /// <summary>The report's file name inside the results folder.</summary>
-    public const string FileName = "report.html";
+    public const string FileName = ComparisonFiles.Report;
 
     /// <summary>Builds the report (also used by notebooks to render the same content).</summary>
     /// <param name="config">What was compared.</param>

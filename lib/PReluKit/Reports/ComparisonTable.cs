@@ -1,6 +1,7 @@
 using System.Globalization;
 using PReluKit.Statistics;
-using PReluKit.Training;
+using PReluKit.Summaries;
+using PReluKit.Tables;
 
 namespace PReluKit.Reports;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PReluKit.Activations;
 using PReluKit.Metrics;
+using PReluKit.Tables;
 
 namespace PReluKit.Reports;
 

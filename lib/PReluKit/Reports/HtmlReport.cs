@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using PReluKit.Charts;
 using PReluKit.IO;
+using PReluKit.Tables;
 
 namespace PReluKit.Reports;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using PReluKit.Data;
 
 namespace PReluKit.Training;
 
@@ -15,8 +16,8 @@ public sealed record RunResult(TrainingConfig Config, ulong Seed, IReadOnlyList<
     /// <summary>Intra-op threads it ran with (they change the result's bits); null when not recorded.</summary>
     public int? Threads { get; init; }
 
-    /// <summary>The kit's numerics version it was made with (<see cref="ComparisonIdentity.NumericsVersion"/>).</summary>
-    public int Numerics { get; init; } = ComparisonIdentity.NumericsVersion;
+    /// <summary>The kit's numerics version it was made with (<see cref="Trainer.NumericsVersion"/>).</summary>
+    public int Numerics { get; init; } = Trainer.NumericsVersion;
 
     /// <summary>The machine it was timed on; null for runs recorded before hosts were (they are taken as timed on one machine).</summary>
     public HostIdentity? Host { get; init; }
@@ -32,9 +33,4 @@ public sealed record RunResult(TrainingConfig Config, ulong Seed, IReadOnlyList<
     /// <summary>The activation's key, as used in file names and tables.</summary>
     [JsonIgnore]
     public string ActivationKey => Config.Activation.Key;
-
-    /// <summary>What makes this run what it is; null when its data or threads were not recorded.</summary>
-    [JsonIgnore]
-    public RunIdentity? Identity =>
-        Data is null || Threads is not { } threads ? null : new RunIdentity(ComparisonIdentity.Of(Config, Data, threads, Numerics), Config, Seed);
 }

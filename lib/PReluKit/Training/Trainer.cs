@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using PReluKit.Activations;
 using PReluKit.Data;
+using PReluKit.Kernels;
 using PReluKit.Metrics;
 using PReluKit.Models;
 using static TorchSharp.torch;
@@ -14,6 +15,12 @@ namespace PReluKit.Training;
 /// </summary>
 public static class Trainer
 {
+    /// <summary>
+    /// The version of what the kit computes in a run; bumped by any change that alters a run's numbers for the same
+    /// settings, data, seed and threads (so stored runs of older code are not reused).
+    /// </summary>
+    public const int NumericsVersion = 1;
+
     // Small enough that activations reuse heap memory: fresh large allocations page-fault on every batch.
     private const int EvaluationBatch = 256;
 
@@ -141,7 +148,7 @@ public static class Trainer
 
             var count = labels.shape[0];
             lossSum += value * count;
-            correct += CorrectCount(output, labels);
+            correct += CorrectPredictions.Count(output, labels);
             seen += count;
             if (++batch % 20 == 0 || batch == batches.BatchesPerEpoch)
             {
@@ -210,16 +217,14 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(train);
         using var generator = new Generator(seed);
         var shape = train.Features.shape;
-        var model = config.Model switch
+        var member = config.Member;
+        if (shape.Length != member.InputRank)
         {
-            ModelKind.Mlp when shape.Length == 2 => Mlp.Create(config.Activation, inputs: (int)shape[1], hidden: config.Hidden,
-                                                               classes: config.Classes, generator: generator, initSlope: 0),
-            ModelKind.Cnn when shape.Length == 4 => SmallCnn.Create(config.Activation, inChannels: (int)shape[1], imageSize: (int)shape[2],
-                                                                    channels: config.Channels, classes: config.Classes, generator: generator, initSlope: 0),
-            _ => throw new ArgumentException(
-                $"training data of shape {Shapes.Format(shape)} does not fit the {config.Model} model; expected " +
-                (config.Model == ModelKind.Mlp ? "(N, features)" : "(N, channels, height, width)") + ".", nameof(train)),
-        };
+            throw new ArgumentException(
+                $"training data of shape {Shapes.Format(shape)} does not fit the {config.Model} model; expected {member.ExpectedInput}.", nameof(train));
+        }
+
+        var model = member.Create(new ModelBlueprint(config.Activation, shape[1..], config.Hidden, config.Channels, config.Classes, generator, InitSlope: 0));
         if (config.HiddenBiasInit != 0)
         {
             using var noGrad = no_grad();
@@ -230,40 +235,6 @@ public static class Trainer
         }
 
         return model;
-    }
-
-    /// <summary>
-    /// How many rows of <paramref name="logits"/> have their maximum at the label (the first maximum on ties, as argmax).
-    /// On CPU this reads the tensors' memory directly instead of running three tensor ops per batch (argmax, eq, sum),
-    /// whose per-call cost is a visible share of a small model's step.
-    /// </summary>
-    internal static long CorrectCount(Tensor logits, Tensor labels)
-    {
-        if (logits.device_type != TorchSharp.DeviceType.CPU || logits.dtype != ScalarType.Float32 || !logits.is_contiguous() || !labels.is_contiguous())
-        {
-            using var correct = logits.argmax(1).eq(labels).sum();
-            return correct.item<long>();
-        }
-
-        var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(logits.bytes);
-        var targets = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(labels.bytes);
-        var classes = (int)logits.shape[1];
-        long count = 0;
-        for (var row = 0; row < targets.Length; row++)
-        {
-            var best = 0;
-            for (var c = 1; c < classes; c++)
-            {
-                if (values[(row * classes) + c] > values[(row * classes) + best])
-                {
-                    best = c;
-                }
-            }
-
-            count += best == targets[row] ? 1 : 0;
-        }
-
-        return count;
     }
 
     /// <summary>The first <paramref name="limit"/> training samples (views), or null for all of them.</summary>

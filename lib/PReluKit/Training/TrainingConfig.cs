@@ -1,24 +1,43 @@
 using System.Text.Json.Serialization;
 using PReluKit.Activations;
 using PReluKit.Data;
+using PReluKit.Models;
 
 namespace PReluKit.Training;
 
-/// <summary>Everything that determines one training run (with the seed).</summary>
+/// <summary>
+/// Everything that determines one training run (with the seed). <see cref="For"/> is the only way to one, so a config
+/// always starts from its model's epochs and learning rate: the model is fixed there, and a <c>with</c> changes the rest.
+/// </summary>
 public sealed record TrainingConfig
 {
-    /// <summary>MLP or CNN.</summary>
-    public ModelKind Model { get; init; } = ModelKind.Mlp;
+    /// <summary>The learning rate with Adam, its usual default, for every model.</summary>
+    public const double AdamLearningRate = 0.001;
+
+    // For and the JSON reader are the only callers: a config built field by field could pair the CNN with the MLP's
+    // learning rate, which diverges for PReLU CNNs.
+    [JsonConstructor]
+    internal TrainingConfig()
+    {
+    }
+
+    /// <summary>MLP or CNN; set by <see cref="For"/>.</summary>
+    [JsonInclude]
+    public ModelKind Model { get; internal init; }
+
+    /// <summary>The model's entry in <see cref="ModelFamily"/>.</summary>
+    [JsonIgnore]
+    public ModelMember Member => ModelFamily.Of(Model);
 
     /// <summary>How the model wants its images: flat for the MLP, N×1×H×W for the CNN.</summary>
     [JsonIgnore]
-    public ImageLayout InputLayout => Model == ModelKind.Cnn ? ImageLayout.Image : ImageLayout.Flat;
+    public ImageLayout InputLayout => Member.InputLayout;
 
     /// <summary>The activation of every hidden layer.</summary>
     public ActivationSpec Activation { get; init; } = ActivationSpec.ReLU();
 
     /// <summary>Training epochs.</summary>
-    public int Epochs { get; init; } = ModelDefaults.Epochs(ModelKind.Mlp);
+    public int Epochs { get; init; }
 
     /// <summary>Samples per mini-batch.</summary>
     public int BatchSize { get; init; } = 128;
@@ -26,8 +45,8 @@ public sealed record TrainingConfig
     /// <summary>SGD (with momentum) or Adam.</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Sgd;
 
-    /// <summary>Learning rate (the MLP's SGD default unless set; <see cref="For"/> picks the model's).</summary>
-    public double LearningRate { get; init; } = ModelDefaults.LearningRate(ModelKind.Mlp);
+    /// <summary>Learning rate.</summary>
+    public double LearningRate { get; init; }
 
     /// <summary>SGD momentum.</summary>
     public double Momentum { get; init; } = 0.9;
@@ -59,14 +78,21 @@ public sealed record TrainingConfig
     /// <summary>The largest learning rate or weight decay: libtorch's optimisers hold them in single precision.</summary>
     public const double LargestRate = float.MaxValue;
 
-    /// <summary>The configuration of <paramref name="model"/> with its default epochs and learning rate for <paramref name="optimizer"/> (<see cref="ModelDefaults"/>).</summary>
-    public static TrainingConfig For(ModelKind model, OptimizerKind optimizer = OptimizerKind.Sgd) => new()
+    /// <summary>
+    /// The configuration of <paramref name="model"/> with its default epochs and, for <paramref name="optimizer"/>, its learning
+    /// rate: the member's SGD rate (<see cref="ModelMember.SgdLearningRate"/>) or <see cref="AdamLearningRate"/>.
+    /// </summary>
+    public static TrainingConfig For(ModelKind model, OptimizerKind optimizer = OptimizerKind.Sgd)
     {
-        Model = model,
-        Optimizer = optimizer,
-        Epochs = ModelDefaults.Epochs(model),
-        LearningRate = ModelDefaults.LearningRate(model, optimizer),
-    };
+        var member = ModelFamily.Of(model);
+        return new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            Epochs = member.DefaultEpochs,
+            LearningRate = optimizer == OptimizerKind.Adam ? AdamLearningRate : member.SgdLearningRate,
+        };
+    }
 
     /// <summary>Checks every field; throws an <see cref="ArgumentException"/> naming the first bad one.</summary>
     public TrainingConfig Validate()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PReluKit.Activations;
+using PReluKit.Kernels;
 using PReluKit.Native;
 using PReluKit.Tests.Infrastructure;
 using static TorchSharp.torch;

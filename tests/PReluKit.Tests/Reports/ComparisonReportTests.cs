@@ -1,16 +1,19 @@
 using PReluKit.Activations;
 using PReluKit.Metrics;
+using PReluKit.Models;
 using PReluKit.Reports;
+using PReluKit.Runs;
+using PReluKit.Summaries;
+using PReluKit.Training;
 using PReluKit.Tests.Infrastructure;
 using PReluKit.Tests.Training;
-using PReluKit.Training;
 
 namespace PReluKit.Tests.Reports;
 
 public class ComparisonReportTests(TrainingFixture data) : IClassFixture<TrainingFixture>
 {
     private static readonly ComparisonConfig Config = new(
-        new TrainingConfig { Hidden = [16], Epochs = 2, BatchSize = 100 },
+        TrainingConfig.For(ModelKind.Mlp) with { Hidden = [16], Epochs = 2, BatchSize = 100 },
         [ActivationSpec.ReLU(), ActivationSpec.Leaky(), ActivationSpec.PReLU(), ActivationSpec.PReLUShared()],
         [1, 2]);
 

@@ -1,4 +1,7 @@
 using PReluKit.Activations;
+using PReluKit.Kernels;
+using PReluKit.Models;
+using PReluKit.Runs;
 using PReluKit.Training;
 using PReluKit.Tests.Infrastructure;
 using static TorchSharp.torch;
@@ -7,7 +10,7 @@ namespace PReluKit.Tests.Training;
 
 public class TrainerTests(TrainingFixture data) : IClassFixture<TrainingFixture>
 {
-    private static readonly TrainingConfig Small = new() { Hidden = [32, 16], Epochs = 2, BatchSize = 50, LearningRate = 0.05 };
+    private static readonly TrainingConfig Small = TrainingConfig.For(ModelKind.Mlp) with { Hidden = [32, 16], Epochs = 2, BatchSize = 50, LearningRate = 0.05 };
 
     private static object Comparable(EpochRecord e) => System.Text.Json.JsonSerializer.Serialize(e with { Seconds = 0 }, KitJson.Default.EpochRecord);
 
@@ -67,9 +70,9 @@ public class TrainerTests(TrainingFixture data) : IClassFixture<TrainingFixture>
         using var logitView = logits.narrow(0, 37, 128);
         using var labelView = labels.narrow(0, 37, 128);
         using var expected = logitView.argmax(1).eq(labelView).sum();
-        Assert.Equal(expected.item<long>(), Trainer.CorrectCount(logitView, labelView));
+        Assert.Equal(expected.item<long>(), CorrectPredictions.Count(logitView, labelView));
         using var ties = zeros(4, 10);
-        Assert.Equal(1, Trainer.CorrectCount(ties, tensor(new long[] { 0, 1, 2, 3 }))); // argmax picks the first maximum
+        Assert.Equal(1, CorrectPredictions.Count(ties, tensor(new long[] { 0, 1, 2, 3 }))); // argmax picks the first maximum
     }
 
     [Fact]
@@ -89,7 +92,7 @@ public class TrainerTests(TrainingFixture data) : IClassFixture<TrainingFixture>
     [Fact]
     public void Data_that_does_not_fit_the_model_is_rejected()
     {
-        var error = Assert.Throws<ArgumentException>(() => Trainer.Run(Small with { Model = ModelKind.Cnn }, 1, data.Train, data.Test));
+        var error = Assert.Throws<ArgumentException>(() => Trainer.Run(TrainingConfig.For(ModelKind.Cnn) with { Hidden = [32, 16], Epochs = 2, BatchSize = 50, LearningRate = 0.05 }, 1, data.Train, data.Test));
         Assert.Contains("(N, channels, height, width)", error.Message);
         Assert.Throws<ArgumentException>(() => Trainer.Run(Small with { Epochs = 0 }, 1, data.Train, data.Test));
     }
@@ -98,7 +101,7 @@ public class TrainerTests(TrainingFixture data) : IClassFixture<TrainingFixture>
 [Collection(SerialCollection.Name)]
 public class TrainerMemoryTests(TrainingFixture data) : IClassFixture<TrainingFixture>
 {
-    private static readonly TrainingConfig Small = new() { Hidden = [32, 16], Epochs = 2, BatchSize = 50, LearningRate = 0.05 };
+    private static readonly TrainingConfig Small = TrainingConfig.For(ModelKind.Mlp) with { Hidden = [32, 16], Epochs = 2, BatchSize = 50, LearningRate = 0.05 };
 
     [Fact]
     public void Live_tensors_do_not_grow_across_epochs()

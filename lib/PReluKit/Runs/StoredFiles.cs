@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using PReluKit.Training;
+
+namespace PReluKit.Runs;
+
+/// <summary>
+/// Reads the files a results folder or a recorded experiment holds (run files, <c>comparison.json</c>,
+/// <c>provenance.json</c>) and checks every field a summary or a description relies on — present, finite, in range,
+/// consistent with the file's name — so that a damaged or edited file is refused with its path instead of crashing a
+/// summary or showing an impossible number. The one place for these checks.
+/// </summary>
+internal static class StoredFiles
+{
+    /// <summary>The run in <paramref name="path"/>, checked; its identity must give the file's name.</summary>
+    /// <exception cref="InvalidDataException">Unreadable, incomplete, out of range or named for another run; the message names the file.</exception>
+    public static RunResult ReadRun(string path)
+    {
+        var run = Deserialize(path, KitJson.Default.RunResult);
+        // What names the run first: a file that holds another run is refused as such, whatever else is wrong with it.
+        Require(path, IdentityProblem(run));
+        var identity = run.Identity!;
+        if (identity.FileName != Path.GetFileName(path))
+        {
+            throw new InvalidDataException(
+                $"'{path}' holds a run of other settings than its name says ({run.Config.Activation.Canonical}, seed {run.Seed}: {identity.FileName}); " +
+                "delete or rename the file.");
+        }
+
+        Require(path, RunProblem(run));
+        return run;
+    }
+
+    /// <summary>The manifest in <paramref name="path"/>, checked: a non-empty list of distinct activations and seeds, and an identity that matches its settings.</summary>
+    /// <exception cref="InvalidDataException">Unreadable or inconsistent; the message names the file.</exception>
+    public static ComparisonManifest ReadManifest(string path)
+    {
+        var manifest = Deserialize(path, KitJson.Default.ComparisonManifest);
+        Require(path, ManifestProblem(manifest));
+        return manifest;
+    }
+
+    /// <summary>The provenance in <paramref name="path"/>, checked: a full commit hash, a positive thread count, a finite duration.</summary>
+    /// <exception cref="InvalidDataException">Unreadable or out of range; the message names the file.</exception>
+    public static ExperimentProvenance ReadProvenance(string path)
+    {
+        var provenance = Deserialize(path, KitJson.Default.ExperimentProvenance);
+        Require(path, ProvenanceProblem(provenance));
+        return provenance;
+    }
+
+    private static T Deserialize<T>(string path, JsonTypeInfo<T> type) where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(File.ReadAllText(path), type)
+                   ?? throw new InvalidDataException($"'{path}' holds null, not a {typeof(T).Name}.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"'{path}' is not a valid {typeof(T).Name} file: {e.Message}", e);
+        }
+    }
+
+    private static void Require(string path, string? problem)
+    {
+        if (problem is not null)
+        {
+            throw new InvalidDataException($"'{path}': {problem}");
+        }
+    }
+
+    private static string? IdentityProblem(RunResult run) =>
+        run.Config?.Activation is null ? "Config or its Activation is missing."
+        : run.Data is null || run.Data.Name is null || run.Data.Fingerprint is null || run.Data.TrainSamples < 1 || run.Data.TestSamples < 1
+            ? "Data (name, sample counts, fingerprint) is missing or incomplete."
+        : run.Threads is not >= 1 ? $"Threads must be ≥ 1, got {run.Threads?.ToString(CultureInfo.InvariantCulture) ?? "null"}."
+        : null;
+
+    private static string? RunProblem(RunResult run)
+    {
+        if (ConfigProblem(run.Config) is { } config)
+        {
+            return config;
+        }
+
+        if (run.Host is not null && (run.Host.Name is null || run.Host.Cpu is null))
+        {
+            return "Host must give both Name and Cpu.";
+        }
+
+        if (run.Epochs is null || run.Epochs.Count == 0)
+        {
+            return "Epochs is missing or empty; a run records at least epoch 0.";
+        }
+
+        var expected = run.DivergedAtEpoch is { } diverged ? diverged : run.Config.Epochs + 1;
+        if (run.DivergedAtEpoch is { } d && (d < 1 || d > run.Config.Epochs))
+        {
+            return $"DivergedAtEpoch must be between 1 and {run.Config.Epochs}, got {d}.";
+        }
+
+        if (run.Epochs.Count != expected)
+        {
+            return $"Epochs holds {run.Epochs.Count} records; a run of {run.Config.Epochs} epochs{(run.Diverged ? $" that diverged in epoch {run.DivergedAtEpoch}" : "")} has {expected}.";
+        }
+
+        for (var i = 0; i < run.Epochs.Count; i++)
+        {
+            if (EpochProblem(run.Epochs[i], i) is { } problem)
+            {
+                return $"epoch record {i}: {problem}";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? EpochProblem(EpochRecord? epoch, int index)
+    {
+        if (epoch is null)
+        {
+            return "is null.";
+        }
+
+        if (epoch.Epoch != index)
+        {
+            return $"Epoch must be {index}, got {epoch.Epoch}.";
+        }
+
+        // Epoch 0 is the untrained model: no training loss or accuracy yet (NaN).
+        var trained = index > 0;
+        return (trained ? Share("TrainAccuracy", epoch.TrainAccuracy) : NaNOr(Share("TrainAccuracy", epoch.TrainAccuracy), epoch.TrainAccuracy))
+               ?? (trained ? NonNegative("TrainLoss", epoch.TrainLoss) : NaNOr(NonNegative("TrainLoss", epoch.TrainLoss), epoch.TrainLoss))
+               ?? Share("TestAccuracy", epoch.TestAccuracy)
+               ?? (double.IsNaN(epoch.TestLoss) || epoch.TestLoss < 0 ? $"TestLoss must be ≥ 0, got {Format(epoch.TestLoss)}." : null)
+               ?? (trained ? Positive("Seconds", epoch.Seconds) : NonNegative("Seconds", epoch.Seconds))
+               ?? (epoch.Dead is null || epoch.Dead.Any(d => d is null) ? "Dead is missing or holds null." : null)
+               ?? (epoch.GradientNorms is null || epoch.GradientNorms.Any(g => g is null) ? "GradientNorms is missing or holds null." : null)
+               ?? AlphasProblem(epoch);
+    }
+
+    private static string? AlphasProblem(EpochRecord epoch)
+    {
+        if (epoch.Alphas is null)
+        {
+            return "Alphas is missing (an activation without α records an empty list).";
+        }
+
+        foreach (var alpha in epoch.Alphas)
+        {
+            if (alpha?.Values is null || alpha.Layer is null)
+            {
+                return "Alphas holds an entry without its layer or values.";
+            }
+
+            if (!double.IsFinite(alpha.Mean) || !double.IsFinite(alpha.Min) || !double.IsFinite(alpha.Max) || alpha.Values.Any(v => !double.IsFinite(v)))
+            {
+                return $"Alphas of {alpha.Layer} must be finite numbers.";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? ManifestProblem(ComparisonManifest manifest)
+    {
+        if (manifest.Config?.Training is null || manifest.Config.Activations is null || manifest.Config.Seeds is null || manifest.Identity?.Data is null ||
+            manifest.Identity.Settings is null)
+        {
+            return "Config (Training, Activations, Seeds) or Identity (Settings, Data) is missing.";
+        }
+
+        if (manifest.Config.Activations.Count == 0 || manifest.Config.Activations.Any(a => a is null) || manifest.Config.Seeds.Count == 0)
+        {
+            return "Activations and Seeds must each list at least one value.";
+        }
+
+        if (manifest.Config.Activations.Distinct().Count() != manifest.Config.Activations.Count || manifest.Config.Seeds.Distinct().Count() != manifest.Config.Seeds.Count)
+        {
+            return "Activations and Seeds must not repeat a value.";
+        }
+
+        if (ConfigProblem(manifest.Config.Training) is { } config)
+        {
+            return config;
+        }
+
+        try
+        {
+            var own = ComparisonIdentity.Of(manifest.Config.Training, manifest.Identity.Data, manifest.Identity.Threads, manifest.Identity.Numerics);
+            var differences = own.DifferencesFrom(manifest.Identity);
+            return differences.Count == 0 ? null : $"Identity does not match Config ({string.Join("; ", differences)}).";
+        }
+        catch (JsonException e)
+        {
+            return $"Identity.Settings is not valid JSON ({e.Message}).";
+        }
+    }
+
+    private static string? ProvenanceProblem(ExperimentProvenance provenance) =>
+        provenance.Commit is null || provenance.Commit.Length != 40 || !provenance.Commit.All(char.IsAsciiHexDigitLower)
+            ? $"Commit must be a full 40-digit git hash, got {(provenance.Commit is null ? "null" : $"'{provenance.Commit}'")}."
+            : provenance.Command is null || provenance.Machine is null || provenance.Numerics is null ? "Command, Machine and Numerics must be given."
+            : provenance.Threads < 1 ? $"Threads must be ≥ 1, got {provenance.Threads}."
+            : NonNegative("WallSeconds", provenance.WallSeconds);
+
+    private static string? ConfigProblem(TrainingConfig config)
+    {
+        try
+        {
+            config.Validate();
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+        }
+    }
+
+    private static string? Share(string name, double value) =>
+        value is >= 0 and <= 1 ? null : $"{name} must be a share between 0 and 1, got {Format(value)}.";
+
+    private static string? NonNegative(string name, double value) =>
+        value >= 0 && double.IsFinite(value) ? null : $"{name} must be a finite number ≥ 0, got {Format(value)}.";
+
+    private static string? Positive(string name, double value) =>
+        value > 0 && double.IsFinite(value) ? null : $"{name} must be a positive finite number, got {Format(value)}.";
+
+    private static string? NaNOr(string? problem, double value) => double.IsNaN(value) ? null : problem;
+
+    private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
+}
