@@ -1,0 +1,64 @@
+using System.IO.Compression;
+using PReluKit.Native;
+using PReluKit.Tests.Infrastructure;
+
+namespace PReluKit.Tests.Packaging;
+
+/// <summary>
+/// <c>prelu</c> as a .NET tool for linux-x64: packed with only that platform's libtorch, under the public gallery's 250 MB,
+/// installed from a local feed and run from an empty folder outside the repository (no PRELUKIT_DATA).
+/// </summary>
+public class ToolTests
+{
+    private const long GalleryLimitBytes = 250L * 1024 * 1024;
+
+    [Fact]
+    [Trait(TestCategory.Name, TestCategory.EndToEnd)]
+    public void The_linux_x64_tool_installs_from_a_local_feed_and_runs_a_comparison_away_from_the_repository()
+    {
+        using var folder = new TempFolder();
+        var feed = Path.Combine(folder.Path, "feed");
+        var kit = typeof(TorchNative).Assembly.GetName().Version!;
+        var version = $"{kit.Major}.{kit.Minor}.{kit.Build}-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+        Dotnet(RepositoryRoot.Path, null, "pack", RepositoryRoot.Combine("lib", "PReluKit.Cli"), "-c", "Release", "-r", "linux-x64",
+               "-o", feed, $"-p:Version={version}", "--artifacts-path", Path.Combine(folder.Path, "build"));
+
+        var package = new FileInfo(Path.Combine(feed, $"PReluKit.Cli.{version}.nupkg"));
+        Assert.True(package.Exists, $"no {package.FullName}");
+        Assert.True(package.Length <= GalleryLimitBytes, $"{package.Length / 1024.0 / 1024.0:0} MB, above the gallery's 250 MB");
+        using (var zip = ZipFile.OpenRead(package.FullName))
+        {
+            var names = zip.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains(names, n => n.EndsWith("/linux-x64/libtorch_cpu.so", StringComparison.Ordinal));
+            Assert.DoesNotContain(names, n => n.EndsWith(".dylib", StringComparison.Ordinal) || n.EndsWith("torch_cpu.dll", StringComparison.Ordinal));
+            Assert.Contains(names, n => n.EndsWith("/data/fashion-mnist-subset/train-images-idx3-ubyte.gz", StringComparison.Ordinal));
+        }
+
+        // Installed with a package cache of its own, so that test versions do not pile up in the user's.
+        var tools = Path.Combine(folder.Path, "tools");
+        Dotnet(folder.Path, Path.Combine(folder.Path, "nuget-cache"), "tool", "install", "PReluKit.Cli", "--version", version,
+               "--add-source", feed, "--tool-path", tools);
+        var away = Directory.CreateDirectory(Path.Combine(folder.Path, "away")).FullName;
+        var start = ChildProcess.StartInfo(Path.Combine(tools, "prelu"), away,
+                                           ["compare", "--epochs", "1", "--seeds", "1", "--activations", "relu,prelu", "--out", "out"]);
+        start.Environment.Remove("PRELUKIT_DATA");
+        var (exitCode, output, error) = ChildProcess.Run(start, TimeSpan.FromMinutes(5));
+
+        Assert.True(exitCode == 0, $"prelu compare: exit {exitCode}\n{output}\n{error}");
+        Assert.Contains("PReLU", output);
+        Assert.True(File.Exists(Path.Combine(away, "out", "report.html")));
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(away, "out", "runs"), "*.json").Length);
+    }
+
+    private static void Dotnet(string workingDirectory, string? packageCache, params string[] arguments)
+    {
+        var start = ChildProcess.StartInfo("dotnet", workingDirectory, arguments);
+        if (packageCache is not null)
+        {
+            start.Environment["NUGET_PACKAGES"] = packageCache;
+        }
+
+        var (exitCode, output, error) = ChildProcess.Run(start, TimeSpan.FromMinutes(10));
+        Assert.True(exitCode == 0, $"dotnet {string.Join(' ', arguments)}: exit {exitCode}\n{output}\n{error}");
+    }
+}
