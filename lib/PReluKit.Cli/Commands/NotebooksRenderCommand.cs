@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using PReluKit.Cli.Rendering;
 using PReluKit.Cli.Settings;
 using PReluKit.IO;
 using PReluKit.Notebooks;
