@@ -1,8 +1,6 @@
 using PReluKit.Activations;
 using PReluKit.Jobs;
-using PReluKit.Models;
 using PReluKit.Runs;
-using PReluKit.Training;
 using PReluKit.Tests.Infrastructure;
 using PReluKit.Tests.Training;
 
@@ -11,7 +9,7 @@ namespace PReluKit.Tests.Reports;
 public class ComparisonReportTests(TrainingFixture data) : IClassFixture<TrainingFixture>
 {
     private static readonly ComparisonConfig Config = new(
-        TrainingConfig.For(ModelKind.Mlp) with { Hidden = [16], Epochs = 2, BatchSize = 100 },
+        TrainingFixture.Tiny with { Epochs = 2 },
         [ActivationSpec.ReLU(), ActivationSpec.Leaky(), ActivationSpec.PReLU(), ActivationSpec.PReLUShared()],
         [1, 2]);
 

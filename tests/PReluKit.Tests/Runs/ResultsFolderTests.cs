@@ -1,8 +1,6 @@
 using PReluKit.Activations;
 using PReluKit.Jobs;
-using PReluKit.Models;
 using PReluKit.Runs;
-using PReluKit.Training;
 using PReluKit.Tests.Infrastructure;
 using PReluKit.Tests.Training;
 
@@ -11,8 +9,7 @@ namespace PReluKit.Tests.Runs;
 /// <summary>The folder rules in the library: typed exceptions that name the input the way the caller calls it.</summary>
 public class ResultsFolderTests(TrainingFixture data) : IClassFixture<TrainingFixture>
 {
-    private static readonly ComparisonConfig Config = new(
-        TrainingConfig.For(ModelKind.Mlp) with { Hidden = [16], Epochs = 1, BatchSize = 100 }, [ActivationSpec.ReLU(), ActivationSpec.PReLU()], [1]);
+    private static readonly ComparisonConfig Config = new(TrainingFixture.Tiny, [ActivationSpec.ReLU(), ActivationSpec.PReLU()], [1]);
 
     private static readonly FolderInputNames Options = new("--out", "--resume", "--merge");
 
