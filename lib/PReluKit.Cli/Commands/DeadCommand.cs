@@ -37,8 +37,7 @@ internal sealed class DeadCommand : Command<DeadCommand.Settings>
             .. base.Problems(),
             Check.Parses(() => _ = ActivationSpec),
             Check.AtLeast("--seed", Seed, 0),
-            Check.NotBlank("--out", Out, "an HTML file to write"),
-            Check.WritableFile("--out", Out),
+            .. Check.PageFile("--out", Out),
         ];
     }
 
