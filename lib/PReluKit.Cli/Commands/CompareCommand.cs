@@ -79,8 +79,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             Check.Range("--seeds", Seeds, 1, 1000),
             Device == "cuda" ? "--device: cuda is not available — this build ships TorchSharp-cpu; use cpu."
                 : Device != "cpu" ? $"--device: '{Device}' is not one of: cpu, cuda." : null,
-            Check.NotBlank("--out", Out, "a results folder"),
-            Check.WritableFolder("--out", Out),
+            .. Check.OutputFolder("--out", Out, "a results folder"),
             Check.Positive("--delta-accuracy", DeltaAccuracy),
             Check.Positive("--delta-time", DeltaTime),
             Check.Parses(() => _ = ShardToRun),

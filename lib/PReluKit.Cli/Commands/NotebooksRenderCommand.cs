@@ -44,8 +44,7 @@ internal sealed class NotebooksRenderCommand : Command<NotebooksRenderCommand.Se
         [
             .. base.Problems(),
             Profile is "quick" or "standard" or "full" ? null : $"--profile: '{Profile}' is not one of: quick, standard, full.",
-            Check.NotBlank("--out", Out, "an output folder"),
-            Check.WritableFolder("--out", Out),
+            .. Check.OutputFolder("--out", Out, "an output folder"),
             Check.ExistingFolder("--from", From, "a folder of .ipynb notebooks"),
             Check.WritableFolder("--results", Results),
         ];

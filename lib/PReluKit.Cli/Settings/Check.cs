@@ -35,6 +35,10 @@ internal static class Check
     public static string? WritableFile(string option, string? path) =>
         string.IsNullOrWhiteSpace(path) || OutputPath.FileProblem(path) is not { } problem ? null : $"{option}: {problem}.";
 
+    /// <summary>The checks of a folder the command will write into: not blank, and writable (<see cref="WritableFolder"/>).</summary>
+    public static IEnumerable<string?> OutputFolder(string option, string? path, string expected) =>
+        [NotBlank(option, path, expected), WritableFolder(option, path)];
+
     /// <summary>A folder the command will create or write into (<see cref="OutputPath.FolderProblem"/>).</summary>
     public static string? WritableFolder(string option, string? path) =>
         string.IsNullOrWhiteSpace(path) || OutputPath.FolderProblem(path) is not { } problem ? null : $"{option}: {problem}.";
