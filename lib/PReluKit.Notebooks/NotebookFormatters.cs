@@ -33,7 +33,7 @@ public static class NotebookFormatters
         Formatter.Register<DeadNeuronReport>(Dead, "text/html");
         Formatter.Register<Claim>(claim => $"<p>{Encode(claim.Reading)}</p>", "text/html");
         Formatter.Register<IEnumerable<Claim>>(claims => string.Concat(claims.Select(c => $"<p>{Encode(c.Reading)}</p>")), "text/html");
-        Formatter.Register<ProgressLine>(line => Reports.ProgressLineHtml.Render(line.Text), "text/html");
+        Formatter.Register<ProgressLine>(line => ProgressLineHtml.Render(line.Text), "text/html");
         Formatter.Register<Tensor>(Describe, "text/plain");
         Formatter.SetPreferredMimeTypesFor(typeof(Tensor), "text/plain"); // not the kernel's default HTML dump of every value
     }

@@ -1,17 +1,17 @@
 // A paired comparison of ReLU, Leaky ReLU and PReLU, as a .NET 10 file-based app:
 //     dotnet run notebooks/scripts/compare.cs [-- EPOCHS SEEDS [RESULTS-FOLDER]]
-// It writes the same results folder as `prelu compare` (runs, CSVs, offline report.html); finished runs are reused
-// when you run it again, and a change of any setting trains anew beside them.
+// It runs the same job as `prelu compare --resume` into the same results folder (runs, CSVs, offline report.html):
+// finished runs are reused when you run it again, and a folder that holds a comparison under other settings is refused
+// with what differs (choose another FOLDER to keep both).
 #:project ../../lib/PReluKit/PReluKit.csproj
 
 using PReluKit.Activations;
 using PReluKit.Data;
+using PReluKit.Jobs;
 using PReluKit.Models;
 using PReluKit.Native;
-using PReluKit.Reports;
 using PReluKit.Runs;
 using PReluKit.Scripts;
-using PReluKit.Summaries;
 using PReluKit.Training;
 
 // Settings: change them here or pass EPOCHS SEEDS FOLDER. Bad arguments are refused before any work, as one line with
@@ -33,19 +33,16 @@ return ScriptArguments.Run(args, "dotnet run compare.cs -- [EPOCHS [SEEDS [FOLDE
     using var test = data.TestTensors(training.InputLayout);
 
     // Every (activation, seed) pair; each seed gives all activations the same weights and batch order.
-    var store = new RunStore(folder);
-    var runs = Comparison.Run(config, train, test, store);
+    const string command = "dotnet run compare.cs";
+    using var results = ResultsFolder.Open(folder, command);
+    var runs = ComparisonJob.Run(results, config, train, test, command, resume: true);
 
     // Mean ± 95 % CI per activation, paired differences, and verdicts against δ = 1 point and 5 %.
-    var summary = ComparisonSummary.From(runs);
-    var csv = summary.WriteCsv(store.Folder, runs);
-    var environment = RunEnvironment.Capture($"{data.Name} ({data.Train.Count:N0} + {data.Test.Count:N0} images)", "dotnet run compare.cs");
-    var (report, charts) = ComparisonReport.Write(store.Folder, config, runs, summary, environment, csv);
-
-    foreach (var claim in Claim.Evaluate(summary))
+    var outcome = ComparisonJob.Summarise(results, config, runs, $"{data.Name} ({data.Train.Count:N0} + {data.Test.Count:N0} images)", command);
+    foreach (var claim in outcome.Claims)
     {
         Console.WriteLine(claim.Reading);
     }
 
-    Console.WriteLine($"Report ({charts} charts, opens offline): {report}");
+    Console.WriteLine($"Report ({outcome.Charts} charts, opens offline): {outcome.Report}");
 });

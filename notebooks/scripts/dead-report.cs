@@ -5,10 +5,9 @@
 #:project ../../lib/PReluKit/PReluKit.csproj
 
 using PReluKit.Data;
-using PReluKit.Metrics;
+using PReluKit.Jobs;
 using PReluKit.Models;
 using PReluKit.Native;
-using PReluKit.Reports;
 using PReluKit.Scripts;
 using PReluKit.Training;
 
@@ -26,23 +25,15 @@ return ScriptArguments.Run(args, "dotnet run dead-report.cs -- [ACTIVATION [EPOC
     using var train = data.TrainTensors(config.InputLayout);
     using var test = data.TestTensors(config.InputLayout);
 
-    // The same seed gives the same initial weights: measure them untrained, then train.
-    const ulong seed = 0;
-    DeadNeuronReport initial;
-    using (var untrained = Trainer.Build(config, seed, train))
-    {
-        initial = DeadNeuronReport.Measure(untrained, train);
-    }
-
-    using var trained = Trainer.Train(config, seed, train, test);
-    var final = DeadNeuronReport.Measure(trained.Model, train);
+    // The job prelu dead runs: the same seed gives the same initial weights, measured untrained, then trained.
+    var outcome = DeadUnitJob.Run(config, seed: 0, train, test);
 
     // A unit is dead when it outputs 0 for every training image; on-rate is the share of images it fires on.
-    foreach (var layer in final.Layers)
+    foreach (var layer in outcome.Final!.Layers)
     {
         Console.WriteLine($"{layer.Layer}: {layer.DeadUnits} of {layer.Units} units dead after {epochs} epochs, mean on-rate {layer.MeanOnRate:0.00}");
     }
 
-    DeadNeuronPage.Build($"{activation.DisplayName} MLP", initial, final, epochs).Write(page);
+    outcome.Page()!.Write(page);
     Console.WriteLine($"On-rate histograms (opens offline): {Path.GetFullPath(page)}");
 });

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using PReluKit.Activations;
 using PReluKit.Cli.Settings;
 using PReluKit.Metrics;
 using PReluKit.Reports;
@@ -13,13 +12,8 @@ namespace PReluKit.Cli.Commands;
 internal sealed class BornDeadCommand : Command<BornDeadCommand.Settings>
 {
     /// <summary>Options of <c>prelu born-dead</c>.</summary>
-    public sealed class Settings : SeedSettings
+    public sealed class Settings : ActivationSweepSettings
     {
-        [CommandOption("--activations <KEYS>")]
-        [Description("Comma-separated activation keys.")]
-        [DefaultValue("relu,leaky,prelu")]
-        public string Activations { get; init; } = "relu,leaky,prelu";
-
         [CommandOption("--widths <LIST>")]
         [Description("Hidden-layer widths.")]
         [DefaultValue(BornDeadGrid.DefaultWidths)]
@@ -39,18 +33,14 @@ internal sealed class BornDeadCommand : Command<BornDeadCommand.Settings>
         [Description("Also write the heatmaps as an offline HTML page here.")]
         public string? Out { get; init; }
 
-        public IReadOnlyList<ActivationSpec> ActivationSpecs => OptionParsing.Activations("--activations", Activations);
-
         public BornDeadGrid Grid => new(OptionParsing.Integers("--widths", Widths, 1, 10_000), OptionParsing.Integers("--depths", Depths, 1, 1_000), Trials);
 
         protected override IEnumerable<string?> Problems() =>
         [
             .. base.Problems(),
-            Check.Parses(() => _ = ActivationSpecs),
             Check.Parses(() => _ = Grid),
             Check.Range("--trials", Trials, 1, 1_000_000),
-            Check.NotBlank("--out", Out, "an HTML file to write"),
-            Check.WritableFile("--out", Out),
+            .. Check.PageFile("--out", Out),
         ];
     }
 

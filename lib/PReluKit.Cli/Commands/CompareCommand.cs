@@ -3,11 +3,11 @@ using PReluKit.Activations;
 using PReluKit.Cli.Rendering;
 using PReluKit.Cli.Settings;
 using PReluKit.Data;
-using PReluKit.Metrics;
+using PReluKit.Jobs;
+using PReluKit.Models;
 using PReluKit.Reports;
 using PReluKit.Runs;
 using PReluKit.Statistics;
-using PReluKit.Summaries;
 using PReluKit.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -79,8 +79,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             Check.Range("--seeds", Seeds, 1, 1000),
             Device == "cuda" ? "--device: cuda is not available — this build ships TorchSharp-cpu; use cpu."
                 : Device != "cpu" ? $"--device: '{Device}' is not one of: cpu, cuda." : null,
-            Check.NotBlank("--out", Out, "a results folder"),
-            Check.WritableFolder("--out", Out),
+            .. Check.OutputFolder("--out", Out, "a results folder"),
             Check.Positive("--delta-accuracy", DeltaAccuracy),
             Check.Positive("--delta-time", DeltaTime),
             Check.Parses(() => _ = ShardToRun),
@@ -93,46 +92,27 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         ];
     }
 
+    /// <summary>The CLI's names for the inputs of a results-folder job, which its messages start with.</summary>
+    private static readonly FolderInputNames OptionNames = new("--out", "--resume", "--merge");
+
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         settings.StartTorch();
         var command = "prelu " + string.Join(' ', context.Arguments);
-        var folder = settings.Out ?? Path.Combine("results", $"compare-{settings.Model.ToString().ToLowerInvariant()}");
-        var folderExisted = Directory.Exists(folder);
-        var store = OpenStore(folder);
-        try
-        {
-            // One lock from the folder check to the report: a --resume or a second merge cannot slip in between and mix.
-            using var writer = store.Lock(command);
-            var manifestExisted = File.Exists(Path.Combine(store.Folder, ComparisonManifest.FileName));
-            var runsFolderExisted = Directory.Exists(store.RunsFolder);
-            try
-            {
-                return settings.Merge ? Merge(store, command, settings, cancellationToken) : Compare(store, command, settings, cancellationToken);
-            }
-            finally
-            {
-                // A command that fails or is cancelled before its first run leaves the folder as it found it.
-                store.RemoveUnused(manifestExisted, runsFolderExisted);
-            }
-        }
-        finally
-        {
-            if (!folderExisted && Directory.Exists(store.Folder) && !Directory.EnumerateFileSystemEntries(store.Folder).Any())
-            {
-                Directory.Delete(store.Folder);
-            }
-        }
+        var path = settings.Out ?? Path.Combine("results", $"compare-{ModelFamily.Of(settings.Model).Key}");
+        // One lock from the folder check to the report: a --resume or a second merge cannot slip in between and mix.
+        using var folder = ResultsFolder.Open(path, command, OptionNames);
+        return settings.Merge ? Merge(folder, command, settings, cancellationToken) : Compare(folder, command, settings, cancellationToken);
     }
 
-    private static int Merge(RunStore target, string command, Settings settings, CancellationToken cancellationToken)
+    private static int Merge(ResultsFolder folder, string command, Settings settings, CancellationToken cancellationToken)
     {
-        var (manifest, merged) = ShardMerge.Into(settings.ShardFolders, target, command);
-        AnsiConsole.MarkupLineInterpolated($"[bold]prelu compare --merge[/]: {settings.ShardFolders.Length} shards, {merged.Count} runs of {manifest.Identity.Data} → {target.Folder}");
-        return Summarise(target, manifest.Config, merged, manifest.Identity.Data.ToString(), command, settings, cancellationToken);
+        var (manifest, merged) = ComparisonJob.Merge(folder, settings.ShardFolders, command);
+        AnsiConsole.MarkupLineInterpolated($"[bold]prelu compare --merge[/]: {settings.ShardFolders.Length} shards, {merged.Count} runs of {manifest.Identity.Data} → {folder.Folder}");
+        return Summarise(folder, manifest.Config, merged, manifest.Identity.Data.ToString(), command, settings, cancellationToken);
     }
 
-    private static int Compare(RunStore store, string command, Settings settings, CancellationToken cancellationToken)
+    private static int Compare(ResultsFolder folder, string command, Settings settings, CancellationToken cancellationToken)
     {
         var training = settings.TrainingConfig();
         var config = new ComparisonConfig(training, settings.ActivationSpecs, [.. Enumerable.Range(0, settings.Seeds).Select(s => (ulong)s)]);
@@ -140,59 +120,49 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         var dataset = settings.LoadData(cancellationToken);
         using var train = dataset.TrainTensors(training.InputLayout);
         using var test = dataset.TestTensors(training.InputLayout);
-        var identity = Comparison.IdentityOf(config, train, test);
-        store.CheckCanHold(config, identity, continuing: settings.Resume, "--resume");
-        store.WriteManifest(new ComparisonManifest(config, identity, command, DateTimeOffset.Now));
+        var identity = ComparisonJob.Begin(folder, config, train, test, command, settings.Resume);
         var part = shard is null ? "" : $" (shard {shard}: {config.Runs(shard).Count()} runs)";
-        AnsiConsole.MarkupLineInterpolated($"[bold]prelu compare[/]: {training.Model} on {dataset.Name} ({dataset.Train.Count:N0} training, {dataset.Test.Count:N0} test images), {config.Activations.Count} activations × {config.Seeds.Count} seeds × {training.Epochs} epochs{part} → {store.Folder}");
+        AnsiConsole.MarkupLineInterpolated($"[bold]prelu compare[/]: {training.Model} on {dataset.Name} ({dataset.Train.Count:N0} training, {dataset.Test.Count:N0} test images), {config.Activations.Count} activations × {config.Seeds.Count} seeds × {training.Epochs} epochs{part} → {folder.Folder}");
 
         IReadOnlyList<RunResult> runs;
         try
         {
-            runs = RunWithProgress(config, train, test, store, shard, cancellationToken);
+            runs = RunWithProgress(config, train, test, folder.Store, shard, cancellationToken);
         }
         catch (OperationCanceledException)
         {
-            var saved = store.LoadAll().Count(r => r.Identity?.Comparison == identity);
-            AnsiConsole.MarkupLineInterpolated($"[yellow]cancelled[/]: {saved} finished runs of this comparison are saved in {store.RunsFolder}; rerun with --resume to continue.");
+            var saved = folder.Store.LoadAll().Count(r => r.Identity?.Comparison == identity);
+            AnsiConsole.MarkupLineInterpolated($"[yellow]cancelled[/]: {saved} finished runs of this comparison are saved in {folder.Store.RunsFolder}; rerun with --resume to continue.");
             return ExitCodes.RunFailure;
         }
 
         if (shard is not null)
         {
             // One shard cannot be summarised: its seeds are not paired across activations until every shard is in.
-            AnsiConsole.MarkupLineInterpolated($"shard {shard}: {runs.Count} runs in {store.RunsFolder}. When all {shard.Count} shards have finished: prelu compare --merge SHARD-FOLDER… --out MERGED-FOLDER");
+            AnsiConsole.MarkupLineInterpolated($"shard {shard}: {runs.Count} runs in {folder.Store.RunsFolder}. When all {shard.Count} shards have finished: prelu compare --merge SHARD-FOLDER… --out MERGED-FOLDER");
             return runs.Count > 0 && runs.All(r => r.Diverged) ? ExitCodes.RunFailure : ExitCodes.Success;
         }
 
-        return Summarise(store, config, runs, $"{dataset.Name} ({dataset.Train.Count:N0} + {dataset.Test.Count:N0} images)", command, settings, cancellationToken);
+        return Summarise(folder, config, runs, $"{dataset.Name} ({dataset.Train.Count:N0} + {dataset.Test.Count:N0} images)", command, settings, cancellationToken);
     }
 
     /// <summary>Writes the CSVs and the report of a finished comparison and prints its tables and claims.</summary>
-    private static int Summarise(RunStore store, ComparisonConfig config, IReadOnlyList<RunResult> runs, string data, string command, Settings settings,
+    private static int Summarise(ResultsFolder folder, ComparisonConfig config, IReadOnlyList<RunResult> runs, string data, string command, Settings settings,
                                  CancellationToken cancellationToken)
     {
-        var summary = ComparisonSummary.From(runs, EffectMeasure.Accuracy.WithDelta(settings.DeltaAccuracy), EffectMeasure.EpochTime.WithDelta(settings.DeltaTime));
-        var csv = summary.WriteCsv(store.Folder, runs);
-        var environment = RunEnvironment.Capture(data, command);
-        var bornDead = BornDeadGrid.Default.Estimate(
-            [.. config.Activations.Where(a => a.Kind is ActivationKind.ReLU or ActivationKind.PReLUChannelWise)], seed: 0, cancellationToken);
-        var (report, charts) = ComparisonReport.Write(store.Folder, config, runs, summary, environment, csv, bornDead);
-
-        AnsiConsole.Write(TerminalTable.Render(ComparisonTable.Of(summary)));
-        AnsiConsole.Write(TerminalTable.Render(ComparisonTable.Contrasts(summary)));
-        foreach (var claim in Claim.Evaluate(summary))
+        var outcome = ComparisonJob.Summarise(folder, config, runs, data, command,
+            EffectMeasure.Accuracy.WithDelta(settings.DeltaAccuracy), EffectMeasure.EpochTime.WithDelta(settings.DeltaTime), cancellationToken);
+        AnsiConsole.Write(TerminalTable.Render(ComparisonTable.Of(outcome.Summary)));
+        AnsiConsole.Write(TerminalTable.Render(ComparisonTable.Contrasts(outcome.Summary)));
+        foreach (var claim in outcome.Claims)
         {
             AnsiConsole.WriteLine(claim.Reading);
         }
 
-        AnsiConsole.MarkupLineInterpolated($"CSV: {string.Join(", ", csv)}");
-        AnsiConsole.MarkupLineInterpolated($"Report ({charts} charts, opens offline): [link]{report}[/]");
+        AnsiConsole.MarkupLineInterpolated($"CSV: {string.Join(", ", outcome.CsvFiles)}");
+        AnsiConsole.MarkupLineInterpolated($"Report ({outcome.Charts} charts, opens offline): [link]{outcome.Report}[/]");
         return runs.All(r => r.Diverged) ? ExitCodes.RunFailure : ExitCodes.Success;
     }
-
-    private static RunStore OpenStore(string folder) =>
-        Check.WritableFolder("--out", folder) is { } problem ? throw new ArgumentException(problem) : new RunStore(folder);
 
     private static IReadOnlyList<RunResult> RunWithProgress(ComparisonConfig config, LabeledTensors train, LabeledTensors test, RunStore store,
                                                             Shard? shard, CancellationToken cancellationToken)

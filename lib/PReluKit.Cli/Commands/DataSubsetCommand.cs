@@ -25,8 +25,7 @@ internal sealed class DataSubsetCommand : Command<DataSubsetCommand.Settings>
         [
             .. base.Problems(),
             Check.NotBlank("--from", From, "full or a folder holding the full set"),
-            Check.NotBlank("--out", Out, "an output folder"),
-            Check.WritableFolder("--out", Out),
+            .. Check.OutputFolder("--out", Out, "an output folder"),
             From == "full" ? null : Check.ExistingFolder("--from", From, "full or a folder holding the full set"),
         ];
     }

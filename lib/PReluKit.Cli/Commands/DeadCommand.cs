@@ -2,7 +2,7 @@ using System.ComponentModel;
 using PReluKit.Activations;
 using PReluKit.Cli.Rendering;
 using PReluKit.Cli.Settings;
-using PReluKit.Metrics;
+using PReluKit.Jobs;
 using PReluKit.Reports;
 using PReluKit.Training;
 using Spectre.Console;
@@ -37,8 +37,7 @@ internal sealed class DeadCommand : Command<DeadCommand.Settings>
             .. base.Problems(),
             Check.Parses(() => _ = ActivationSpec),
             Check.AtLeast("--seed", Seed, 0),
-            Check.NotBlank("--out", Out, "an HTML file to write"),
-            Check.WritableFile("--out", Out),
+            .. Check.PageFile("--out", Out),
         ];
     }
 
@@ -46,31 +45,21 @@ internal sealed class DeadCommand : Command<DeadCommand.Settings>
     {
         settings.StartTorch();
         var config = settings.TrainingConfig() with { Activation = settings.ActivationSpec };
-        var model = config.Model;
         var dataset = settings.LoadData(cancellationToken);
         using var train = dataset.TrainTensors(config.InputLayout);
         using var test = dataset.TestTensors(config.InputLayout);
-        DeadNeuronReport? initial = null;
-        if (settings.Out is not null)
-        {
-            using var untrained = Trainer.Build(config, (ulong)settings.Seed, train);
-            initial = DeadNeuronReport.Measure(untrained, train);
-        }
+        var outcome = DeadUnitJob.Run(config, (ulong)settings.Seed, train, test, onRates: settings.Out is not null, cancellationToken);
+        var run = outcome.Run;
 
-        using var trained = Trainer.Train(config, (ulong)settings.Seed, train, test, cancellationToken: cancellationToken);
-        var run = trained.Result;
-
-        AnsiConsole.Write(Table(run.Epochs[0], $"{config.Activation.DisplayName} {model} at initialisation (test accuracy {run.Epochs[0].TestAccuracy:P1})"));
+        AnsiConsole.Write(Table(run.Epochs[0], $"{outcome.Name} at initialisation (test accuracy {run.Epochs[0].TestAccuracy:P1})"));
         AnsiConsole.Write(Table(run.Final, $"after {run.Final.Epoch} epochs at lr {config.LearningRate} (test accuracy {run.Final.TestAccuracy:P1})"));
         if (run.Diverged)
         {
             AnsiConsole.MarkupLineInterpolated($"[yellow]The loss became NaN or infinite in epoch {run.DivergedAtEpoch}; the last table is the epoch before.[/]");
         }
 
-        if (settings.Out is not null && initial is not null)
+        if (settings.Out is not null && outcome.Page() is { } report)
         {
-            var final = DeadNeuronReport.Measure(trained.Model, train);
-            var report = DeadNeuronPage.Build($"{config.Activation.DisplayName} {model}", initial, final, run.Final.Epoch);
             OutputFiles.WriteReport(report, settings.Out);
             AnsiConsole.MarkupLineInterpolated($"On-rate histograms: [link]{Path.GetFullPath(settings.Out)}[/]");
         }

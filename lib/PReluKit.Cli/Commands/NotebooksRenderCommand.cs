@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using PReluKit.Cli.Rendering;
 using PReluKit.Cli.Settings;
 using PReluKit.IO;
 using PReluKit.Notebooks;
@@ -45,8 +44,7 @@ internal sealed class NotebooksRenderCommand : Command<NotebooksRenderCommand.Se
         [
             .. base.Problems(),
             Profile is "quick" or "standard" or "full" ? null : $"--profile: '{Profile}' is not one of: quick, standard, full.",
-            Check.NotBlank("--out", Out, "an output folder"),
-            Check.WritableFolder("--out", Out),
+            .. Check.OutputFolder("--out", Out, "an output folder"),
             Check.ExistingFolder("--from", From, "a folder of .ipynb notebooks"),
             Check.WritableFolder("--results", Results),
         ];

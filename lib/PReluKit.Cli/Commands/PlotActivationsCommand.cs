@@ -42,8 +42,7 @@ internal sealed class PlotActivationsCommand : Command<PlotActivationsCommand.Se
             Check.Parses(() => _ = ActivationSpecs),
             From < To && Math.Abs(From) <= ActivationPlots.LargestAbsX && Math.Abs(To) <= ActivationPlots.LargestAbsX ? null
                 : $"--from/--to: need numbers with from < to, each between -{ActivationPlots.LargestAbsX:0} and {ActivationPlots.LargestAbsX:0}, got [{From}, {To}].",
-            Check.NotBlank("--out", Out, "an HTML file to write"),
-            Check.WritableFile("--out", Out),
+            .. Check.PageFile("--out", Out),
         ];
     }
 

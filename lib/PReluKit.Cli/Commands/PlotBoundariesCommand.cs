@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using PReluKit.Activations;
 using PReluKit.Charts;
 using PReluKit.Cli.Settings;
 using PReluKit.Data;
@@ -15,17 +14,12 @@ namespace PReluKit.Cli.Commands;
 internal sealed class PlotBoundariesCommand : Command<PlotBoundariesCommand.Settings>
 {
     /// <summary>Options of <c>prelu plot boundaries</c>.</summary>
-    public sealed class Settings : SeedSettings
+    public sealed class Settings : ActivationSweepSettings
     {
         [CommandOption("--dataset <NAME>")]
         [Description("spirals, circles, moons or checkerboard.")]
         [DefaultValue("spirals")]
         public string Dataset { get; init; } = "spirals";
-
-        [CommandOption("--activations <KEYS>")]
-        [Description("Comma-separated activation keys.")]
-        [DefaultValue("relu,leaky,prelu")]
-        public string Activations { get; init; } = "relu,leaky,prelu";
 
         [CommandOption("--epochs <N>")]
         [Description("Training epochs (Adam, 1,000 points, batch 64).")]
@@ -37,17 +31,13 @@ internal sealed class PlotBoundariesCommand : Command<PlotBoundariesCommand.Sett
         [DefaultValue("boundaries.html")]
         public string Out { get; init; } = "boundaries.html";
 
-        public IReadOnlyList<ActivationSpec> ActivationSpecs => OptionParsing.Activations("--activations", Activations);
-
         protected override IEnumerable<string?> Problems() =>
         [
             .. base.Problems(),
-            Check.Parses(() => _ = ActivationSpecs),
             Dataset is "spirals" or "circles" or "moons" or "checkerboard" ? null
                 : $"--dataset: '{Dataset}' is not one of: spirals, circles, moons, checkerboard.",
             Check.Range("--epochs", Epochs, 1, 10_000),
-            Check.NotBlank("--out", Out, "an HTML file to write"),
-            Check.WritableFile("--out", Out),
+            .. Check.PageFile("--out", Out),
         ];
     }
 

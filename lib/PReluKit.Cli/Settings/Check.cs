@@ -27,9 +27,17 @@ internal static class Check
     public static string? NotBlank(string option, string? value, string expected) =>
         value is null || !string.IsNullOrWhiteSpace(value) ? null : $"{option}: is empty; expected {expected}.";
 
+    /// <summary>The checks of an HTML page the command will write: not blank, and writable (<see cref="WritableFile"/>).</summary>
+    public static IEnumerable<string?> PageFile(string option, string? path) =>
+        [NotBlank(option, path, "an HTML file to write"), WritableFile(option, path)];
+
     /// <summary>A file the command will write (an HTML page), checked before any work (<see cref="OutputPath.FileProblem"/>).</summary>
     public static string? WritableFile(string option, string? path) =>
         string.IsNullOrWhiteSpace(path) || OutputPath.FileProblem(path) is not { } problem ? null : $"{option}: {problem}.";
+
+    /// <summary>The checks of a folder the command will write into: not blank, and writable (<see cref="WritableFolder"/>).</summary>
+    public static IEnumerable<string?> OutputFolder(string option, string? path, string expected) =>
+        [NotBlank(option, path, expected), WritableFolder(option, path)];
 
     /// <summary>A folder the command will create or write into (<see cref="OutputPath.FolderProblem"/>).</summary>
     public static string? WritableFolder(string option, string? path) =>

@@ -16,6 +16,15 @@ public static class ActivationFamily
     /// <summary>SELU's scale λ (Klambauer et al. 2017), as in PyTorch.</summary>
     public const double SeluScale = 1.0507009873554804934193349852946;
 
+    /// <summary>RReLU's default lower bound on its random slope, 1/8, as in PyTorch.</summary>
+    public const double RReluLower = 1.0 / 8;
+
+    /// <summary>RReLU's default upper bound on its random slope, 1/3, as in PyTorch.</summary>
+    public const double RReluUpper = 1.0 / 3;
+
+    /// <summary>ELU's default α, 1, as in PyTorch.</summary>
+    public const double EluAlpha = 1.0;
+
     private const string MonotoneSlope =
         "a negative slope makes the unit non-monotonic, and above 1 its negative side is steeper than its positive side";
 
@@ -62,7 +71,7 @@ public static class ActivationFamily
         new()
         {
             Kind = ActivationKind.RReLU, Key = "rrelu", Colour = "#9467bd",
-            Parameters = [new("lower", 1.0 / 8, 0, 1, MonotoneSlope), new("upper", 1.0 / 3, 0, 1, MonotoneSlope)],
+            Parameters = [new("lower", RReluLower, 0, 1, MonotoneSlope), new("upper", RReluUpper, 0, 1, MonotoneSlope)],
             Constraint = s => s.Parameter <= s.Upper ? null : $"lower must not exceed upper, got lower = {Format(s.Parameter)}, upper = {Format(s.Upper)}",
             DisplayName = s => $"RReLU ({Format(s.Parameter)}–{Format(s.Upper)})",
             Create = (s, _, _, _) => nn.RReLU(s.Parameter, s.Upper),
@@ -72,8 +81,8 @@ public static class ActivationFamily
         new()
         {
             Kind = ActivationKind.ELU, Key = "elu", Colour = "#8c564b",
-            Parameters = [new("α", 1.0, 0, 10, "0 gives ReLU; beyond 10 the negative side's floor −α dwarfs the unit's usual outputs")],
-            DisplayName = s => s.Parameter == 1.0 ? "ELU" : $"ELU (α = {Format(s.Parameter)})",
+            Parameters = [new("α", EluAlpha, 0, 10, "0 gives ReLU; beyond 10 the negative side's floor −α dwarfs the unit's usual outputs")],
+            DisplayName = s => s.Parameter == EluAlpha ? "ELU" : $"ELU (α = {Format(s.Parameter)})",
             Create = (s, _, _, _) => nn.ELU(s.Parameter),
             Value = (s, x) => x > 0 ? x : s.Parameter * double.ExpM1(x),
             Derivative = (s, x) => x > 0 ? 1.0 : s.Parameter * Math.Exp(x),

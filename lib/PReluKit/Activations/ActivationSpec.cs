@@ -52,11 +52,11 @@ public sealed record ActivationSpec
     /// <summary>Channel-shared PReLU (one α a layer) starting from <paramref name="init"/> in [0, 1].</summary>
     public static ActivationSpec PReLUShared(double init = AlphaInit.He) => Checked(ActivationKind.PReLUShared, init);
 
-    /// <summary>RReLU with slope ~ U(lower, upper) in training (PyTorch's defaults 1/8 and 1/3).</summary>
-    public static ActivationSpec RReLU(double lower = 1.0 / 8, double upper = 1.0 / 3) => Checked(ActivationKind.RReLU, lower, upper);
+    /// <summary>RReLU with slope ~ U(lower, upper) in training (PyTorch's defaults, <see cref="ActivationFamily.RReluLower"/> and <see cref="ActivationFamily.RReluUpper"/>).</summary>
+    public static ActivationSpec RReLU(double lower = ActivationFamily.RReluLower, double upper = ActivationFamily.RReluUpper) => Checked(ActivationKind.RReLU, lower, upper);
 
-    /// <summary>ELU with scale α in [0, 10] on the negative side (default 1).</summary>
-    public static ActivationSpec ELU(double alpha = 1.0) => Checked(ActivationKind.ELU, alpha);
+    /// <summary>ELU with scale α in [0, 10] on the negative side (default <see cref="ActivationFamily.EluAlpha"/>).</summary>
+    public static ActivationSpec ELU(double alpha = ActivationFamily.EluAlpha) => Checked(ActivationKind.ELU, alpha);
 
     /// <summary>SELU with its fixed constants.</summary>
     public static ActivationSpec SELU() => Checked(ActivationKind.SELU);

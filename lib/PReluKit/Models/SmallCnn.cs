@@ -15,12 +15,15 @@ public static class SmallCnn
     /// <summary>The conv channel counts used when none are given.</summary>
     public static IReadOnlyList<int> DefaultChannels { get; } = [16, 32];
 
+    /// <summary>The width of the dense layer before the output when none is given.</summary>
+    public const int DefaultHidden = 128;
+
     /// <summary>Builds the CNN and applies He initialisation with <paramref name="generator"/>.</summary>
     /// <param name="activation">The activation after every conv and hidden dense layer.</param>
     /// <param name="inChannels">Image channels (1 for Fashion-MNIST).</param>
     /// <param name="imageSize">Image height and width (28 for Fashion-MNIST); must stay ≥ 1 after every pooling.</param>
     /// <param name="channels">Conv channels per block (2–3 blocks are typical); <see cref="DefaultChannels"/> when null.</param>
-    /// <param name="hidden">Width of the dense layer before the output.</param>
+    /// <param name="hidden">Width of the dense layer before the output (<see cref="DefaultHidden"/>).</param>
     /// <param name="classes">Output classes.</param>
     /// <param name="generator">Random source for the weights; seed it for reproducible models.</param>
     /// <param name="initSlope">
@@ -29,7 +32,7 @@ public static class SmallCnn
     /// </param>
     /// <exception cref="ArgumentException">A non-positive size, or too many blocks for the image size.</exception>
     public static Sequential Create(ActivationSpec activation, int inChannels = 1, int imageSize = 28,
-                                    IReadOnlyList<int>? channels = null, int hidden = 128, int classes = 10,
+                                    IReadOnlyList<int>? channels = null, int hidden = DefaultHidden, int classes = 10,
                                     Generator? generator = null, double? initSlope = null)
     {
         ArgumentNullException.ThrowIfNull(activation);

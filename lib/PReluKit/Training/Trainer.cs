@@ -228,14 +228,24 @@ public static class Trainer
         if (config.HiddenBiasInit != 0)
         {
             using var noGrad = no_grad();
-            foreach (var (_, parameter) in model.named_parameters().Where(p => p.name.EndsWith(".bias", StringComparison.Ordinal) && !p.name.StartsWith("out.", StringComparison.Ordinal)))
+            foreach (var bias in HiddenBiases(model))
             {
-                parameter.fill_(config.HiddenBiasInit);
+                bias.fill_(config.HiddenBiasInit);
             }
         }
 
         return model;
     }
+
+    /// <summary>The biases of every dense and convolution layer but the output layer, which the family's models end with.</summary>
+    internal static IEnumerable<TorchSharp.Modules.Parameter> HiddenBiases(nn.Module<Tensor, Tensor> model) =>
+        model.children().SkipLast(1).Select(layer => layer switch
+        {
+            TorchSharp.Modules.Linear linear => linear.bias,
+            TorchSharp.Modules.Conv2d conv => conv.bias,
+            SingleChannelConv2d conv => conv.Bias,
+            _ => null,
+        }).OfType<TorchSharp.Modules.Parameter>();
 
     /// <summary>The first <paramref name="limit"/> training samples (views), or null for all of them.</summary>
     private static LabeledTensors? DeadSample(LabeledTensors train, int limit) =>

@@ -30,6 +30,8 @@ public class LayerOrderTests
         "PReluKit.Benchmarking",
         "PReluKit.Charts",
         "PReluKit.Reports",
+        // Whole jobs (a comparison from folder to report) that the CLI, the scripts and the notebooks call.
+        "PReluKit.Jobs",
         // The entry point of the file-based scripts in notebooks/scripts.
         "PReluKit.Scripts",
     ];

@@ -1,10 +1,6 @@
 using PReluKit.Activations;
-using PReluKit.Metrics;
-using PReluKit.Models;
-using PReluKit.Reports;
+using PReluKit.Jobs;
 using PReluKit.Runs;
-using PReluKit.Summaries;
-using PReluKit.Training;
 using PReluKit.Tests.Infrastructure;
 using PReluKit.Tests.Training;
 
@@ -13,19 +9,16 @@ namespace PReluKit.Tests.Reports;
 public class ComparisonReportTests(TrainingFixture data) : IClassFixture<TrainingFixture>
 {
     private static readonly ComparisonConfig Config = new(
-        TrainingConfig.For(ModelKind.Mlp) with { Hidden = [16], Epochs = 2, BatchSize = 100 },
+        TrainingFixture.Tiny with { Epochs = 2 },
         [ActivationSpec.ReLU(), ActivationSpec.Leaky(), ActivationSpec.PReLU(), ActivationSpec.PReLUShared()],
         [1, 2]);
 
     private (string Path, int Charts, string Html) WriteReport(TempFolder folder)
     {
-        var store = new RunStore(folder.Path);
-        var runs = Comparison.Run(Config, data.Train, data.Test, store);
-        var summary = ComparisonSummary.From(runs);
-        var csv = summary.WriteCsv(store.Folder, runs);
-        var bornDead = BornDeadGrid.Default.Estimate([ActivationSpec.ReLU(), ActivationSpec.PReLU()], seed: 0); // as prelu compare does
-        var (path, charts) = ComparisonReport.Write(store.Folder, Config, runs, summary, RunEnvironment.Capture("test slice", "test"), csv, bornDead);
-        return (path, charts, File.ReadAllText(path));
+        using var results = ResultsFolder.Open(folder.Path, "test");
+        var runs = ComparisonJob.Run(results, Config, data.Train, data.Test, "test");
+        var outcome = ComparisonJob.Summarise(results, Config, runs, "test slice", "test"); // the job prelu compare runs, born-dead cells included
+        return (outcome.Report, outcome.Charts, File.ReadAllText(outcome.Report));
     }
 
     [Fact]

@@ -14,8 +14,7 @@ namespace PReluKit.Tests.Runs;
 public class ComparisonTests(TrainingFixture data) : IClassFixture<TrainingFixture>
 {
     private static readonly ComparisonConfig Config = new(
-        TrainingConfig.For(ModelKind.Mlp) with { Hidden = [16], Epochs = 1, BatchSize = 100 },
-        [ActivationSpec.ReLU(), ActivationSpec.Leaky(), ActivationSpec.PReLU()],
+        TrainingFixture.Tiny, [ActivationSpec.ReLU(), ActivationSpec.Leaky(), ActivationSpec.PReLU()],
         [1, 2]);
 
     [Fact]

@@ -14,7 +14,7 @@ namespace PReluKit.Tests.Runs;
 public class RunIdentityTests(TrainingFixture data) : IClassFixture<TrainingFixture>
 {
     private static readonly ComparisonConfig Config = new(
-        TrainingConfig.For(ModelKind.Mlp) with { Hidden = [16], Epochs = 1, BatchSize = 100 }, [ActivationSpec.ReLU(), ActivationSpec.PReLU()], [1]);
+        TrainingFixture.Tiny, [ActivationSpec.ReLU(), ActivationSpec.PReLU()], [1]);
 
     [Fact]
     public void Changing_a_setting_trains_anew_beside_the_old_runs_and_changing_it_back_reuses_them()

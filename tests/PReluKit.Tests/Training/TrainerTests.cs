@@ -1,4 +1,5 @@
 using PReluKit.Activations;
+using PReluKit.Data;
 using PReluKit.Kernels;
 using PReluKit.Models;
 using PReluKit.Runs;
@@ -87,6 +88,21 @@ public class TrainerTests(TrainingFixture data) : IClassFixture<TrainingFixture>
             }
         });
         Assert.ThrowsAny<OperationCanceledException>(() => Trainer.Run(Small, 1, data.Train, data.Test, progress, cancel.Token));
+    }
+
+    [Theory]
+    [InlineData(ModelKind.Mlp, new[] { "fc1.bias", "fc2.bias" })]
+    [InlineData(ModelKind.Cnn, new[] { "conv1.bias", "conv2.bias", "fc1.bias" })]
+    public void A_hidden_bias_init_sets_every_bias_but_the_output_layers(ModelKind kind, string[] hidden)
+    {
+        var config = TrainingConfig.For(kind) with { HiddenBiasInit = -0.5 };
+        using var features = kind == ModelKind.Cnn ? data.Train.Features.view(-1, 1, 28, 28).clone() : data.Train.Features.clone();
+        using var train = new LabeledTensors(features, data.Train.Labels.clone());
+        using var model = Trainer.Build(config, 1, train);
+
+        var set = model.named_parameters().Where(p => p.name.EndsWith(".bias", StringComparison.Ordinal) && p.parameter.eq(-0.5).all().item<bool>())
+            .Select(p => p.name);
+        Assert.Equal(hidden, set);
     }
 
     [Fact]

@@ -2,13 +2,13 @@ using System.Text.Json.Nodes;
 using Markdig;
 using PReluKit.Reports;
 
-namespace PReluKit.Cli.Rendering;
+namespace PReluKit.Notebooks;
 
 /// <summary>
 /// Turns an executed notebook into a standalone offline page: markdown as HTML, code as code, each cell's outputs
 /// (HTML tables, charts, text) after it; plotly.js is inlined once for every chart on the page.
 /// </summary>
-internal static class NotebookPage
+public static class NotebookPage
 {
     private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
 

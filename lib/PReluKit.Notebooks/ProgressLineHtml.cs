@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace PReluKit.Reports;
+namespace PReluKit.Notebooks;
 
 /// <summary>
 /// The HTML of a status line that updates in place in a notebook. Saved notebooks keep every update as its own
