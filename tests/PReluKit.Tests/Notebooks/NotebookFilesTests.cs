@@ -43,7 +43,7 @@ public partial class NotebookFilesTests
         // Two submissions in one cell: the check runs first, so a missing build fails with one line naming the fix.
         var parts = setup.Split("#!csharp\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, parts.Length);
-        Assert.Contains("File.Exists(\"../lib/PReluKit.Notebooks/bin/Debug/net10.0/PReluKit.Notebooks.dll\")", parts[0], StringComparison.Ordinal);
+        Assert.Contains("File.Exists(\"../lib/PReluKit.Notebooks/bin/notebooks/PReluKit.Notebooks.dll\")", parts[0], StringComparison.Ordinal);
         Assert.Contains("`dotnet build PReluNotebooks.sln`", parts[0], StringComparison.Ordinal);
         Assert.DoesNotContain("#r ", parts[0], StringComparison.Ordinal);
         Assert.Contains("KitSetup.Initialize()", parts[1], StringComparison.Ordinal);
@@ -51,7 +51,7 @@ public partial class NotebookFilesTests
         var pins = NuGetReference().Matches(setup).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
         Assert.Equal(["MathNet.Numerics", "Microsoft.Data.Analysis", "Plotly.NET", "Plotly.NET.CSharp", "TorchSharp-cpu"], pins.Keys.Order());
         Assert.All(pins, pin => Assert.Equal(PinnedVersionsTests.Pinned[pin.Key], pin.Value));
-        Assert.Contains("#r \"../lib/PReluKit.Notebooks/bin/Debug/net10.0/PReluKit.Notebooks.dll\"", setup, StringComparison.Ordinal);
+        Assert.Contains("#r \"../lib/PReluKit.Notebooks/bin/notebooks/PReluKit.Notebooks.dll\"", setup, StringComparison.Ordinal);
         Assert.DoesNotContain(code.Skip(1), c => c.Contains("#r ", StringComparison.Ordinal) || c.Contains("KitSetup.Initialize", StringComparison.Ordinal));
     }
 
