@@ -19,12 +19,14 @@ if [[ $(id -u) -ne 0 ]]; then
 fi
 
 missing=()
-for tool in slurmctld slurmd sbatch sacct; do command -v "$tool" >/dev/null || missing+=(slurm-wlm); done
+for tool in slurmctld slurmd sbatch sacct; do
+  command -v "$tool" >/dev/null || { missing+=(slurm-wlm); break; }
+done
 command -v munged >/dev/null || missing+=(munge)
 if [[ ${#missing[@]} -gt 0 ]]; then
   say "installing ${missing[*]} (Debian packages)"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(printf '%s\n' "${missing[@]}" | sort -u) >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 work="$(mktemp -d /tmp/prelu-slurm.XXXXXX)"
