@@ -17,7 +17,7 @@ public static class EpochBenchmark
     public static Contestant Kit(TrainingConfig config, LabeledTensors train, ulong seed = 0, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var model = Trainer.Build(config, seed, train);
+        var model = Trainer.BuildSeeded(config, seed, train);
         var optimizer = Trainer.CreateOptimizer(model, config);
         var loss = nn.CrossEntropyLoss();
         var batches = new BatchIterator(train, config.BatchSize, shuffle: true, seed);
@@ -39,7 +39,7 @@ public static class EpochBenchmark
     public static Contestant Naive(TrainingConfig config, LabeledTensors train, ulong seed = 0)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var model = Trainer.Build(config, seed, train);
+        var model = Trainer.BuildSeeded(config, seed, train);
         var optimizer = optim.SGD(model.parameters(), config.LearningRate, config.Momentum);
         var generator = new Generator(seed);
         return new Contestant("naive loop", () => NaiveTrainingLoop.Epoch(model, optimizer, train, config.BatchSize, generator), () =>

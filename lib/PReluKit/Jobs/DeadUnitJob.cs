@@ -21,7 +21,7 @@ public static class DeadUnitJob
         DeadNeuronReport? initial = null;
         if (onRates)
         {
-            using var untrained = Trainer.Build(config, seed, train);
+            using var untrained = Trainer.BuildSeeded(config, seed, train);
             initial = DeadNeuronReport.Measure(untrained, train);
         }
 

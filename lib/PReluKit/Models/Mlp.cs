@@ -13,6 +13,21 @@ public static class Mlp
     /// <summary>The hidden widths used when none are given.</summary>
     public static IReadOnlyList<int> DefaultHidden { get; } = [256, 128];
 
+    /// <summary>
+    /// <see cref="Create"/> with weights fixed by <paramref name="seed"/>: the same seed gives the same model. (<see cref="Create"/>
+    /// without a generator draws from libtorch's global generator, which other code moves.)
+    /// </summary>
+    /// <param name="activation">The activation after every hidden layer.</param>
+    /// <param name="seed">Fixes every weight.</param>
+    /// <param name="hidden">Hidden widths; <see cref="DefaultHidden"/> when null.</param>
+    /// <param name="initSlope">As for <see cref="Create"/>.</param>
+    public static Sequential CreateSeeded(ActivationSpec activation, ulong seed, IReadOnlyList<int>? hidden = null, double? initSlope = null)
+    {
+        Native.TorchNative.EnsureLoaded();
+        using var generator = new Generator(seed);
+        return Create(activation, hidden: hidden, generator: generator, initSlope: initSlope);
+    }
+
     /// <summary>Builds the MLP and applies He initialisation with <paramref name="generator"/>.</summary>
     /// <param name="activation">The activation after every hidden layer (channel-wise PReLU gets one α per feature).</param>
     /// <param name="inputs">Input features (784 for 28×28 images).</param>

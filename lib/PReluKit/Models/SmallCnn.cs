@@ -18,6 +18,21 @@ public static class SmallCnn
     /// <summary>The width of the dense layer before the output when none is given.</summary>
     public const int DefaultHidden = 128;
 
+    /// <summary>
+    /// <see cref="Create"/> with weights fixed by <paramref name="seed"/>: the same seed gives the same model. (<see cref="Create"/>
+    /// without a generator draws from libtorch's global generator, which other code moves.)
+    /// </summary>
+    /// <param name="activation">The activation after every convolution and the hidden dense layer.</param>
+    /// <param name="seed">Fixes every weight.</param>
+    /// <param name="channels">Channels of the convolutions; <see cref="DefaultChannels"/> when null.</param>
+    /// <param name="initSlope">As for <see cref="Create"/>.</param>
+    public static Sequential CreateSeeded(ActivationSpec activation, ulong seed, IReadOnlyList<int>? channels = null, double? initSlope = null)
+    {
+        Native.TorchNative.EnsureLoaded();
+        using var generator = new Generator(seed);
+        return Create(activation, channels: channels, generator: generator, initSlope: initSlope);
+    }
+
     /// <summary>Builds the CNN and applies He initialisation with <paramref name="generator"/>.</summary>
     /// <param name="activation">The activation after every conv and hidden dense layer.</param>
     /// <param name="inChannels">Image channels (1 for Fashion-MNIST).</param>

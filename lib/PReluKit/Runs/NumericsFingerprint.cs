@@ -35,7 +35,7 @@ public static class NumericsFingerprint
             {
                 var spec = config with { Activation = ActivationSpec.PReLU(), Epochs = 1, BatchSize = 8 };
                 using var data = new LabeledTensors(config.Model == ModelKind.Cnn ? images.clone() : images.view(16, -1).clone(), labels.clone());
-                using var model = Trainer.Build(spec, 1, data);
+                using var model = Trainer.BuildSeeded(spec, 1, data);
                 using var loss = nn.CrossEntropyLoss();
                 using var batches = new BatchIterator(data, 8, shuffle: false);
                 Trainer.TrainEpoch(model, Trainer.CreateOptimizer(model, spec), loss, batches, 1, []);

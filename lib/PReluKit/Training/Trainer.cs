@@ -50,7 +50,7 @@ public static class Trainer
         Native.TorchNative.EnsureLoaded();
         random.manual_seed((long)(seed & long.MaxValue));
 
-        var model = Build(config, seed, train);
+        var model = BuildSeeded(config, seed, train);
         try
         {
             return new TrainedModel(Fit(model, config, seed, train, test, progress, cancellationToken), model);
@@ -68,7 +68,7 @@ public static class Trainer
         var optimizer = CreateOptimizer(model, config);
         using var loss = nn.CrossEntropyLoss();
         using var batches = new BatchIterator(train, config.BatchSize, shuffle: true, seed);
-        var constrained = model.modules().OfType<PReLU>().Where(p => p.Constraint is not null).ToList();
+        var constrained = ConstrainedPReLUs(model);
         using var deadSubset = DeadSample(train, config.DeadSampleLimit);
         var deadData = deadSubset ?? train;
 
@@ -110,18 +110,19 @@ public static class Trainer
     /// <summary>
     /// One epoch of the kit's training loop: for each batch, forward, cross-entropy, a divergence check, backward,
     /// the optimiser step and the α projection, with training loss and accuracy accumulated on the side. Public so that
-    /// benchmarks time exactly this loop.
+    /// benchmarks time exactly this loop and a script can write its own. The α projection applies to the PReLU layers in
+    /// <c>constrained</c>; null (the default) means every PReLU layer of the model that has a constraint.
     /// </summary>
     /// <returns>Summed loss, correct predictions and samples seen; <c>Diverged</c> when a batch loss was NaN or infinite (the epoch stops there).</returns>
     public static (double LossSum, long Correct, long Seen, bool Diverged) TrainEpoch(
         nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, nn.Module<Tensor, Tensor, Tensor> loss, BatchIterator batches, int epoch,
-        IReadOnlyList<PReLU> constrained, IProgress<TrainingEvent>? progress = null, CancellationToken cancellationToken = default)
+        IReadOnlyList<PReLU>? constrained = null, IProgress<TrainingEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(batches);
-        ArgumentNullException.ThrowIfNull(constrained);
+        constrained ??= ConstrainedPReLUs(model);
         model.train();
         double lossSum = 0;
         long correct = 0, seen = 0;
@@ -178,7 +179,7 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(data);
         Native.TorchNative.EnsureLoaded();
-        using var model = Build(config, 0, data);
+        using var model = BuildSeeded(config, 0, data);
         using var loss = nn.CrossEntropyLoss();
         using var batches = new BatchIterator(data, config.BatchSize, shuffle: false);
         TrainEpoch(model, CreateOptimizer(model, config), loss, batches, 1, []);
@@ -210,8 +211,12 @@ public static class Trainer
         return (lossSum / data.Count, (double)correct / data.Count);
     }
 
-    /// <summary>Builds the configured model with weights fixed by <paramref name="seed"/>.</summary>
-    public static nn.Module<Tensor, Tensor> Build(TrainingConfig config, ulong seed, LabeledTensors train)
+    /// <summary>The PReLU layers of <paramref name="model"/> whose α has a constraint to project onto after each step.</summary>
+    public static IReadOnlyList<PReLU> ConstrainedPReLUs(nn.Module model) =>
+        [.. model.modules().OfType<PReLU>().Where(p => p.Constraint is not null)];
+
+    /// <summary>Builds the configured model with weights fixed by <paramref name="seed"/>: the same seed, the same model.</summary>
+    public static nn.Module<Tensor, Tensor> BuildSeeded(TrainingConfig config, ulong seed, LabeledTensors train)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(train);

@@ -45,8 +45,8 @@ public class TrainerTests(TrainingFixture data) : IClassFixture<TrainingFixture>
     [Fact]
     public void Every_activation_starts_from_the_same_weights_for_a_seed()
     {
-        using var relu = Trainer.Build(Small, 7, data.Train);
-        using var prelu = Trainer.Build(Small with { Activation = ActivationSpec.PReLU() }, 7, data.Train);
+        using var relu = Trainer.BuildSeeded(Small, 7, data.Train);
+        using var prelu = Trainer.BuildSeeded(Small with { Activation = ActivationSpec.PReLU() }, 7, data.Train);
         var reluWeights = relu.named_parameters().ToDictionary(p => p.name, p => p.parameter);
         foreach (var (name, parameter) in prelu.named_parameters().Where(p => !p.name.EndsWith("_act.weight", StringComparison.Ordinal)))
         {
@@ -98,7 +98,7 @@ public class TrainerTests(TrainingFixture data) : IClassFixture<TrainingFixture>
         var config = TrainingConfig.For(kind) with { HiddenBiasInit = -0.5 };
         using var features = kind == ModelKind.Cnn ? data.Train.Features.view(-1, 1, 28, 28).clone() : data.Train.Features.clone();
         using var train = new LabeledTensors(features, data.Train.Labels.clone());
-        using var model = Trainer.Build(config, 1, train);
+        using var model = Trainer.BuildSeeded(config, 1, train);
 
         var set = model.named_parameters().Where(p => p.name.EndsWith(".bias", StringComparison.Ordinal) && p.parameter.eq(-0.5).all().item<bool>())
             .Select(p => p.name);

@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+using PReluKit.Tests.Infrastructure;
+
+namespace PReluKit.Tests.Docs;
+
+/// <summary>
+/// docs/getting-started.md is a program: its C# blocks, in order, run as one file-based app from an empty folder and print
+/// what the page says they print.
+/// </summary>
+public partial class GettingStartedTests
+{
+    [Fact]
+    [Trait(TestCategory.Name, TestCategory.EndToEnd)]
+    public void The_pages_code_blocks_run_as_one_app_and_do_what_the_page_says()
+    {
+        var page = File.ReadAllText(RepositoryRoot.Combine("docs", "getting-started.md"));
+        var blocks = CSharpBlock().Matches(page).Select(m => m.Groups[1].Value).ToList();
+        Assert.True(blocks.Count >= 5, $"{blocks.Count} C# blocks");
+        using var folder = new TempFolder();
+        var app = Path.Combine(folder.Path, "app.cs");
+        File.WriteAllText(app, $"#:project {RepositoryRoot.Combine("lib", "PReluKit", "PReluKit.csproj")}\n" + string.Join("\n", blocks));
+
+        var start = ChildProcess.StartInfo("dotnet", folder.Path, ["run", app]);
+        start.Environment.Remove("PRELUKIT_DATA");
+        var (exitCode, output, error) = ChildProcess.Run(start, TimeSpan.FromMinutes(10));
+
+        Assert.True(exitCode == 0, $"dotnet run app.cs: exit {exitCode}\n{output}\n{error}");
+        Assert.Matches(@"\d{3},\d{3} parameters", output);
+        Assert.Matches(@"epoch 2: loss \d\.\d{3}, training accuracy \d+\.\d %", output);
+        Assert.Matches(@"test accuracy after 2 epochs: \d+\.\d\d %", output);
+        Assert.Contains("Dead units after training", output);
+        Assert.Matches(@"fc1_act: mean α 0\.\d{3}", output);
+        Assert.Contains("My summary", output);
+        Assert.Contains("\"Model\":\"PReLU MLP\"", File.ReadAllText(Path.Combine(folder.Path, "summary.json")), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("```csharp\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex CSharpBlock();
+}
