@@ -22,7 +22,7 @@ return ScriptArguments.Run(args, "dotnet run compare.cs -- [EPOCHS [SEEDS [FOLDE
     var seeds = arguments.Integer(1, "SEEDS", 3, 1, 1000);
     var folder = arguments.OutputFolder(2, "FOLDER", "results/script-compare");
     arguments.AtMost(3);
-    TorchNative.EnsureLoaded(); // libtorch before any tensor (see shared/notes/platform.md)
+    TorchNative.EnsureLoaded(); // libtorch before any tensor (README, "The native loader")
     var training = TrainingConfig.For(ModelKind.Mlp) with { Epochs = epochs };
     ActivationSpec[] activations = [ActivationSpec.ReLU(), ActivationSpec.Leaky(), ActivationSpec.PReLU()];
     var config = new ComparisonConfig(training, activations, [.. Enumerable.Range(0, seeds).Select(s => (ulong)s)]);
