@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PReluKit.Tests.Infrastructure;
+using PReluKit.Tests.Packaging;
 
 namespace PReluKit.Tests.Docs;
 
@@ -20,11 +21,8 @@ public partial class GettingStartedTests
         var app = Path.Combine(folder.Path, "app.cs");
         File.WriteAllText(app, $"#:project {RepositoryRoot.Combine("lib", "PReluKit", "PReluKit.csproj")}\n" + string.Join("\n", blocks));
 
-        var start = ChildProcess.StartInfo("dotnet", folder.Path, ["run", app]);
-        start.Environment.Remove("PRELUKIT_DATA");
-        var (exitCode, output, error) = ChildProcess.Run(start, TimeSpan.FromMinutes(10));
+        var output = AwayFromTheRepository.Run(folder.Path, "dotnet", ["run", app]);
 
-        Assert.True(exitCode == 0, $"dotnet run app.cs: exit {exitCode}\n{output}\n{error}");
         Assert.Matches(@"\d{3},\d{3} parameters", output);
         Assert.Matches(@"epoch 2: loss \d\.\d{3}, training accuracy \d+\.\d %", output);
         Assert.Matches(@"test accuracy after 2 epochs: \d+\.\d\d %", output);

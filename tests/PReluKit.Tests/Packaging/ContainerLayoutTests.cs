@@ -37,25 +37,16 @@ public partial class ContainerLayoutTests
         {
             var line = DotnetRun().Matches(Dockerfile).Select(m => m.Groups[1].Value).Single(l => l.StartsWith(command, StringComparison.Ordinal));
             string[] arguments = [.. line.Replace("-o /app", $"-o {app}", StringComparison.Ordinal).Split(' '), "--artifacts-path", artifacts];
-            Run(RepositoryRoot.Path, "dotnet", arguments);
+            AwayFromTheRepository.Run(RepositoryRoot.Path, "dotnet", arguments);
         }
 
         var entryPoint = EntryPoint().Match(Dockerfile).Groups[1].Value.Replace("/app/", app + "/", StringComparison.Ordinal);
         Assert.True(File.Exists(entryPoint), $"the image's entry point {entryPoint} is not in the published layout");
         Assert.True(File.Exists(Path.Combine(app, "data", "fashion-mnist-subset", "train-images-idx3-ubyte.gz")), "no subset in the layout");
         var away = Directory.CreateDirectory(Path.Combine(folder.Path, "away")).FullName;
-        var output = Run(away, "dotnet", [entryPoint, "compare", "--epochs", "1", "--seeds", "1", "--activations", "relu,leaky", "--out", "out"]);
+        var output = AwayFromTheRepository.Run(away, "dotnet", [entryPoint, "compare", "--epochs", "1", "--seeds", "1", "--activations", "relu,leaky", "--out", "out"]);
         Assert.Contains("Leaky ReLU", output);
         Assert.True(File.Exists(Path.Combine(away, "out", "report.html")));
-    }
-
-    private static string Run(string workingDirectory, string file, string[] arguments)
-    {
-        var start = ChildProcess.StartInfo(file, workingDirectory, arguments);
-        start.Environment.Remove("PRELUKIT_DATA");
-        var (exitCode, output, error) = ChildProcess.Run(start, TimeSpan.FromMinutes(10));
-        Assert.True(exitCode == 0, $"{file} {string.Join(' ', arguments)}: exit {exitCode}\n{output}\n{error}");
-        return output;
     }
 
     [GeneratedRegex(@"^FROM (\S+)", RegexOptions.Multiline)]

@@ -1,4 +1,3 @@
-using PReluKit.Native;
 using PReluKit.Tests.Infrastructure;
 
 namespace PReluKit.Tests.Packaging;
@@ -17,11 +16,9 @@ public class PackageTests
         using var folder = new TempFolder();
         var feed = Path.Combine(folder.Path, "feed");
         var app = Directory.CreateDirectory(Path.Combine(folder.Path, "app")).FullName;
-        // A version of its own for this run: the NuGet cache keeps what it once restored under a version.
-        var kit = typeof(TorchNative).Assembly.GetName().Version!;
-        var version = $"{kit.Major}.{kit.Minor}.{kit.Build}-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-        Dotnet(RepositoryRoot.Path, "pack", RepositoryRoot.Combine("lib", "PReluKit"), "-c", "Release", "-o", feed,
-               $"-p:Version={version}", "--artifacts-path", Path.Combine(folder.Path, "build"));
+        var version = AwayFromTheRepository.TestVersion();
+        AwayFromTheRepository.Run(RepositoryRoot.Path, "dotnet", ["pack", RepositoryRoot.Combine("lib", "PReluKit"), "-c", "Release", "-o", feed,
+                                                                  $"-p:Version={version}", "--artifacts-path", Path.Combine(folder.Path, "build")]);
         var package = Path.Combine(feed, $"PReluKit.{version}.nupkg");
         Assert.True(File.Exists(package), $"no {package}");
 
@@ -54,7 +51,7 @@ public class PackageTests
             DeadNeuronPage.Build("ReLU MLP", dead, dead, 1).Write("report.html");
             """);
 
-        var output = Dotnet(app, "run", "app.cs");
+        var output = AwayFromTheRepository.Run(app, "dotnet", ["run", "app.cs"]);
 
         var data = output.Split('\n').Single(l => l.StartsWith("data: ", StringComparison.Ordinal))["data: ".Length..].Trim();
         Assert.False(data.StartsWith(RepositoryRoot.Path, StringComparison.Ordinal), $"the app found the repository's data: {data}");
@@ -62,14 +59,5 @@ public class PackageTests
         Assert.Contains("Dead units after one epoch", output);
         Assert.Contains("fc1_act", output);
         Assert.True(new FileInfo(Path.Combine(app, "report.html")).Length > 10_000, "report.html missing or empty");
-    }
-
-    private static string Dotnet(string workingDirectory, params string[] arguments)
-    {
-        var start = ChildProcess.StartInfo("dotnet", workingDirectory, arguments);
-        start.Environment.Remove("PRELUKIT_DATA");
-        var (exitCode, output, error) = ChildProcess.Run(start, TimeSpan.FromMinutes(10));
-        Assert.True(exitCode == 0, $"dotnet {string.Join(' ', arguments)}: exit {exitCode}\n{output}\n{error}");
-        return output;
     }
 }

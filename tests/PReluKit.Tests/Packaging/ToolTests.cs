@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using PReluKit.Native;
 using PReluKit.Tests.Infrastructure;
 
 namespace PReluKit.Tests.Packaging;
@@ -18,10 +17,9 @@ public class ToolTests
     {
         using var folder = new TempFolder();
         var feed = Path.Combine(folder.Path, "feed");
-        var kit = typeof(TorchNative).Assembly.GetName().Version!;
-        var version = $"{kit.Major}.{kit.Minor}.{kit.Build}-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-        Dotnet(RepositoryRoot.Path, null, "pack", RepositoryRoot.Combine("lib", "PReluKit.Cli"), "-c", "Release", "-r", "linux-x64",
-               "-o", feed, $"-p:Version={version}", "--artifacts-path", Path.Combine(folder.Path, "build"));
+        var version = AwayFromTheRepository.TestVersion();
+        AwayFromTheRepository.Run(RepositoryRoot.Path, "dotnet", ["pack", RepositoryRoot.Combine("lib", "PReluKit.Cli"), "-c", "Release", "-r", "linux-x64",
+                                                                  "-o", feed, $"-p:Version={version}", "--artifacts-path", Path.Combine(folder.Path, "build")]);
 
         var package = new FileInfo(Path.Combine(feed, $"PReluKit.Cli.{version}.nupkg"));
         Assert.True(package.Exists, $"no {package.FullName}");
@@ -36,29 +34,14 @@ public class ToolTests
 
         // Installed with a package cache of its own, so that test versions do not pile up in the user's.
         var tools = Path.Combine(folder.Path, "tools");
-        Dotnet(folder.Path, Path.Combine(folder.Path, "nuget-cache"), "tool", "install", "PReluKit.Cli", "--version", version,
-               "--add-source", feed, "--tool-path", tools);
+        AwayFromTheRepository.Run(folder.Path, "dotnet", ["tool", "install", "PReluKit.Cli", "--version", version, "--add-source", feed, "--tool-path", tools],
+                                  new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(folder.Path, "nuget-cache") });
         var away = Directory.CreateDirectory(Path.Combine(folder.Path, "away")).FullName;
-        var start = ChildProcess.StartInfo(Path.Combine(tools, "prelu"), away,
-                                           ["compare", "--epochs", "1", "--seeds", "1", "--activations", "relu,prelu", "--out", "out"]);
-        start.Environment.Remove("PRELUKIT_DATA");
-        var (exitCode, output, error) = ChildProcess.Run(start, TimeSpan.FromMinutes(5));
+        var output = AwayFromTheRepository.Run(away, Path.Combine(tools, "prelu"),
+                                               ["compare", "--epochs", "1", "--seeds", "1", "--activations", "relu,prelu", "--out", "out"]);
 
-        Assert.True(exitCode == 0, $"prelu compare: exit {exitCode}\n{output}\n{error}");
         Assert.Contains("PReLU", output);
         Assert.True(File.Exists(Path.Combine(away, "out", "report.html")));
         Assert.Equal(2, Directory.GetFiles(Path.Combine(away, "out", "runs"), "*.json").Length);
-    }
-
-    private static void Dotnet(string workingDirectory, string? packageCache, params string[] arguments)
-    {
-        var start = ChildProcess.StartInfo("dotnet", workingDirectory, arguments);
-        if (packageCache is not null)
-        {
-            start.Environment["NUGET_PACKAGES"] = packageCache;
-        }
-
-        var (exitCode, output, error) = ChildProcess.Run(start, TimeSpan.FromMinutes(10));
-        Assert.True(exitCode == 0, $"dotnet {string.Join(' ', arguments)}: exit {exitCode}\n{output}\n{error}");
     }
 }
