@@ -77,19 +77,15 @@ public class KubernetesManifestTests
     {
         // kubectl stands in here: the Job has no true condition for its first two reads, then the outcome.
         using var folder = new TempFolder();
-        var bin = Directory.CreateDirectory(Path.Combine(folder.Path, "bin")).FullName;
-        var kubectl = Path.Combine(bin, "kubectl");
-        File.WriteAllText(kubectl, $$"""
+        var start = ChildProcess.StartInfo("bash", RepositoryRoot.Path, ["deploy/k8s/wait-for-shards.sh", "prelu-shards"]);
+        StandInCommand.Install(start, folder.Path, "kubectl", $$"""
             #!/usr/bin/env bash
             echo "$*" >> "{{folder.Path}}/calls"
             case "$*" in
               *failedIndexes*) printf 3 ;;
               *) [[ $(wc -l < "{{folder.Path}}/calls") -le 2 ]] || printf '{{outcome}} ' ;;
             esac
-            """.ReplaceLineEndings("\n"));
-        File.SetUnixFileMode(kubectl, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var start = ChildProcess.StartInfo("bash", RepositoryRoot.Path, ["deploy/k8s/wait-for-shards.sh", "prelu-shards"]);
-        start.Environment["PATH"] = $"{bin}:{Environment.GetEnvironmentVariable("PATH")}";
+            """);
         start.Environment["POLL_SECONDS"] = "0";
 
         var (exitCode, output, error) = ChildProcess.Run(start, TimeSpan.FromMinutes(1));

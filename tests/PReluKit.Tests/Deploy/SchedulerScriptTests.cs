@@ -43,14 +43,11 @@ public partial class SchedulerScriptTests
     {
         // sbatch stands in here: it records its arguments and answers with a job id as --parsable does.
         using var folder = new TempFolder();
-        var bin = Directory.CreateDirectory(Path.Combine(folder.Path, "bin")).FullName;
-        var sbatch = Path.Combine(bin, "sbatch");
-        File.WriteAllText(sbatch, "#!/usr/bin/env bash\necho \"$*\" >> \"$SBATCH_LOG\"\necho \"$((40 + $(wc -l < \"$SBATCH_LOG\")));cluster\"\n");
-        File.SetUnixFileMode(sbatch, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var results = Path.Combine(folder.Path, "results");
         var log = Path.Combine(folder.Path, "sbatch.log");
         var start = ChildProcess.StartInfo("bash", RepositoryRoot.Path, ["deploy/slurm/submit.sh"]);
-        start.Environment["PATH"] = $"{bin}:{Environment.GetEnvironmentVariable("PATH")}";
+        StandInCommand.Install(start, folder.Path, "sbatch",
+                               "#!/usr/bin/env bash\necho \"$*\" >> \"$SBATCH_LOG\"\necho \"$((40 + $(wc -l < \"$SBATCH_LOG\")));cluster\"\n");
         start.Environment["SBATCH_LOG"] = log;
         start.Environment["RESULTS"] = results;
         start.Environment["PARTITION"] = "short";
