@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
 # Runs a small sweep through a real Slurm on this one machine, the way deploy/slurm/submit.sh runs it on a cluster:
 #     sudo deploy/slurm/try-local.sh        (from anywhere; CI runs it from .ci/run)
-# It installs what is missing (Debian's slurm-wlm and munge), starts munged (unless one runs), slurmctld and slurmd with
-# a private configuration in a temporary folder (its own ports; /etc/slurm is not touched), one node with this machine's
-# CPUs; submits 2 shards and the merge with submit.sh, waits, checks with sacct that every job COMPLETED, and compares the
-# merged comparison with an unsharded run of the same settings, every CSV column but times. Then it submits a sweep
-# whose shard 2 fails and checks that Slurm cancels the merge promptly, leaving nothing pending. It stops every daemon it
+# It starts a one-node cluster on this machine (deploy/slurm/local-cluster.sh: Debian's slurm-wlm and munge, a private
+# configuration, /etc/slurm untouched); submits 2 shards and the merge with submit.sh, waits, checks with sacct that
+# every job COMPLETED, and compares the merged comparison with an unsharded run of the same settings, every CSV column
+# but times. Then it submits a sweep whose shard 2 fails and checks that Slurm cancels the merge promptly, leaving nothing pending. It stops every daemon it
 # started, and says in one line what it found. Exit 0: all held; 1: a check failed (the cluster's logs are kept and named).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -18,91 +17,8 @@ if [[ $(id -u) -ne 0 ]]; then
   exec sudo --preserve-env=PATH,HOME,DOTNET_ROOT,DOTNET_CLI_TELEMETRY_OPTOUT,DOTNET_NOLOGO,PRELU "$0" "$@"
 fi
 
-missing=()
-for tool in slurmctld slurmd sbatch sacct; do
-  command -v "$tool" >/dev/null || { missing+=(slurm-wlm); break; }
-done
-command -v munged >/dev/null || missing+=(munge)
-if [[ ${#missing[@]} -gt 0 ]]; then
-  say "installing ${missing[*]} (Debian packages)"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
-
-work="$(mktemp -d /tmp/prelu-slurm.XXXXXX)"
-chmod 755 "$work"
-keep=0 started_munged="" started=()
-cleanup() {
-  for pid_file in "${started[@]}"; do
-    [[ -f $pid_file ]] && kill "$(cat "$pid_file")" 2>/dev/null || true
-  done
-  [[ -z $started_munged ]] || kill "$started_munged" 2>/dev/null || true
-  # The daemons are gone once their pid files are (slurmd and slurmctld remove theirs on the way out).
-  for _ in $(seq 50); do
-    alive=0
-    for pid_file in "${started[@]}"; do [[ -f $pid_file ]] && alive=1; done
-    [[ $alive -eq 0 ]] && break
-    sleep 0.2
-  done
-  if [[ $keep -eq 1 ]]; then say "kept the cluster's folder for a look: $work (slurmctld.log, slurmd.log, results/*/logs)"; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-
-# munge authenticates Slurm's messages. A machine that already runs munged keeps it; otherwise one is started here.
-if ! munge -n 2>/dev/null | unmunge >/dev/null 2>&1; then
-  [[ -f /etc/munge/munge.key ]] || runuser -u munge -- mungekey --create >/dev/null
-  install -d -o munge -g munge -m 755 /run/munge
-  runuser -u munge -- /usr/sbin/munged
-  started_munged="$(cat /run/munge/munged.pid)"
-  munge -n | unmunge >/dev/null || fail "munged did not start"
-fi
-
-free_port() {
-  local port
-  for port in $(shuf -i 20000-40000 -n 50); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-  fail "no free port"
-}
-node="$(hostname -s)"
-cpus="$(nproc)"
-memory_mb=$(( $(sed -n 's/^MemTotal: *\([0-9]*\) kB/\1/p' /proc/meminfo) / 1024 * 9 / 10 ))
-mkdir -p "$work/state" "$work/spool"
-export SLURM_CONF="$work/slurm.conf"
-cat > "$SLURM_CONF" <<EOF
-ClusterName=prelu-local
-SlurmctldHost=$node(127.0.0.1)
-SlurmctldPort=$(free_port)
-SlurmdPort=$(free_port)
-SlurmUser=root
-AuthType=auth/munge
-StateSaveLocation=$work/state
-SlurmdSpoolDir=$work/spool
-SlurmctldPidFile=$work/slurmctld.pid
-SlurmdPidFile=$work/slurmd.pid
-SlurmctldLogFile=$work/slurmctld.log
-SlurmdLogFile=$work/slurmd.log
-ProctrackType=proctrack/linuxproc
-TaskPlugin=task/none
-SelectType=select/cons_tres
-SelectTypeParameters=CR_CPU
-MpiDefault=none
-ReturnToService=2
-AccountingStorageType=accounting_storage/none
-JobAcctGatherType=jobacct_gather/none
-JobCompType=jobcomp/filetxt
-JobCompLoc=$work/jobcomp.log
-NodeName=$node NodeAddr=127.0.0.1 CPUs=$cpus RealMemory=$memory_mb State=UNKNOWN
-PartitionName=local Nodes=$node Default=YES MaxTime=INFINITE State=UP
-EOF
-slurmctld -f "$SLURM_CONF" && started+=("$work/slurmctld.pid")
-slurmd -f "$SLURM_CONF" && started+=("$work/slurmd.pid")
-for _ in $(seq 60); do
-  [[ $(sinfo -h -o %T 2>/dev/null) == idle ]] && break
-  sleep 0.5
-done
-[[ $(sinfo -h -o %T 2>/dev/null) == idle ]] || fail "the node did not come up idle: $(sinfo -h 2>&1 | head -n 1)"
-say "Slurm $(sinfo -V | cut -d' ' -f2) up: node $node, $cpus CPUs"
+# shellcheck source=local-cluster.sh
+source deploy/slurm/local-cluster.sh
 
 # prelu as the nodes run it (PRELU may name another build, e.g. an installed tool).
 if [[ -z ${PRELU:-} ]]; then

@@ -34,9 +34,12 @@ internal static class OptionParsing
         return duplicate is null ? specs : throw new ArgumentException($"{option}: '{duplicate.Key.Canonical}' is listed twice.");
     }
 
-    /// <summary>"2,3,10" → [2, 3, 10]; each value must lie in [<paramref name="min"/>, <paramref name="max"/>] and appear once.</summary>
+    /// <summary>
+    /// "2,3,10" → [2, 3, 10]; each value must lie in [<paramref name="min"/>, <paramref name="max"/>] and, when
+    /// <paramref name="distinct"/>, appear once (a list of layer widths may repeat one).
+    /// </summary>
     /// <exception cref="ArgumentException">A value is not an integer in range; the message names <paramref name="option"/>.</exception>
-    public static IReadOnlyList<int> Integers(string option, string text, int min, int max)
+    public static IReadOnlyList<int> Integers(string option, string text, int min, int max, bool distinct = true)
     {
         var values = new List<int>();
         foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -46,7 +49,7 @@ internal static class OptionParsing
                 throw new ArgumentException($"{option}: '{part}' is not an integer between {min} and {max}.");
             }
 
-            if (values.Contains(value))
+            if (distinct && values.Contains(value))
             {
                 throw new ArgumentException($"{option}: '{value}' is listed twice.");
             }

@@ -27,6 +27,8 @@ app.Configure(config =>
         .WithDescription("Train tiny ReLU, Leaky ReLU and PReLU nets on two spirals and show what PReLU learns.");
     config.AddCommand<BenchCommand>("bench")
         .WithDescription("Measure data loading, PReLU against TorchSharp's and ReLU, the training loop, GEMM share, memory and the born-dead grid.");
+    config.AddCommand<NumericsCommand>("numerics")
+        .WithDescription("This machine's numerics fingerprint at a thread count (the one recorded experiments keep).");
     config.AddBranch("data", data =>
     {
         data.SetDescription("Fashion-MNIST: inspect the data, regenerate the shipped subset.");

@@ -40,9 +40,16 @@ internal class TrainingSettings : ComputeSettings
     [Description("Also apply weight decay to PReLU's α (off by default, as He et al. advise).")]
     public bool WeightDecayAlpha { get; init; }
 
+    [CommandOption("--hidden <WIDTHS>")]
+    [Description("mlp only: comma-separated hidden widths, one per hidden layer (default: 256,128).")]
+    public string? Hidden { get; init; }
+
     [CommandOption("--dead-sample <N>")]
     [Description("Training images the per-epoch dead-unit pass covers (default: all).")]
     public int? DeadSample { get; init; }
+
+    /// <summary>The parsed <c>--hidden</c> widths; null when not given.</summary>
+    public IReadOnlyList<int>? HiddenWidths => Hidden is null ? null : OptionParsing.Integers("--hidden", Hidden, 1, 65536, distinct: false);
 
     /// <summary>The training configuration these options describe (the model's defaults where an option is not given).</summary>
     public TrainingConfig TrainingConfig()
@@ -56,6 +63,7 @@ internal class TrainingSettings : ComputeSettings
             WeightDecay = WeightDecay,
             DecayAlpha = WeightDecayAlpha,
             DeadSampleLimit = DeadSample ?? 0,
+            Hidden = HiddenWidths ?? defaults.Hidden,
         }).Validate();
     }
 
@@ -68,5 +76,7 @@ internal class TrainingSettings : ComputeSettings
         Check.Positive("--lr", LearningRate, Training.TrainingConfig.LargestRate),
         Check.NonNegative("--weight-decay", WeightDecay, Training.TrainingConfig.LargestRate),
         Check.AtLeast("--dead-sample", DeadSample, 1),
+        Check.Parses(() => _ = HiddenWidths),
+        Hidden is not null && Model != ModelKind.Mlp ? $"--hidden: sets the MLP's hidden widths; --model {Model.ToString().ToLowerInvariant()} takes none." : null,
     ];
 }
