@@ -14,4 +14,5 @@ namespace PReluKit.Runs;
 [JsonSerializable(typeof(ComparisonManifest))]
 [JsonSerializable(typeof(ExperimentProvenance))]
 [JsonSerializable(typeof(TrainingConfig))]
+[JsonSerializable(typeof(SweepPlan))]
 public sealed partial class KitJson : JsonSerializerContext;

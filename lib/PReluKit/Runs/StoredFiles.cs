@@ -50,6 +50,56 @@ internal static class StoredFiles
         return provenance;
     }
 
+    /// <summary>
+    /// The sweep plan in <paramref name="path"/>, checked: a positive width, at least one cell, names that are plain folder
+    /// names and distinct, positive depths, finite positive learning rates, and no (depth, rate) twice.
+    /// </summary>
+    /// <exception cref="InvalidDataException">Unreadable or out of range; the message names the file.</exception>
+    public static SweepPlan ReadSweepPlan(string path)
+    {
+        var plan = Deserialize(path, KitJson.Default.SweepPlan);
+        Require(path, SweepPlanProblem(plan));
+        return plan;
+    }
+
+    private static string? SweepPlanProblem(SweepPlan plan)
+    {
+        if (plan.Width < 1)
+        {
+            return $"Width must be ≥ 1, got {plan.Width}.";
+        }
+
+        if (plan.Cells is null || plan.Cells.Count == 0)
+        {
+            return "Cells must list at least one cell.";
+        }
+
+        foreach (var cell in plan.Cells)
+        {
+            var problem = cell is null ? "a cell is null."
+                : string.IsNullOrWhiteSpace(cell.Name) || cell.Name.IndexOfAny(['/', '\\']) >= 0 || cell.Name is "." or ".."
+                    ? $"a cell's Name must be a plain folder name, got '{cell.Name}'."
+                : cell.Depth < 1 ? $"cell '{cell.Name}': Depth must be ≥ 1, got {cell.Depth}."
+                : !(double.IsFinite(cell.LearningRate) && cell.LearningRate > 0)
+                    ? $"cell '{cell.Name}': LearningRate must be a finite positive number, got {cell.LearningRate.ToString(CultureInfo.InvariantCulture)}."
+                : null;
+            if (problem is not null)
+            {
+                return problem;
+            }
+        }
+
+        var twice = plan.Cells.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1)?.Key;
+        if (twice is not null)
+        {
+            return $"cell '{twice}' is listed twice.";
+        }
+
+        var sameSpot = plan.Cells.GroupBy(c => (c.Depth, c.LearningRate)).FirstOrDefault(g => g.Count() > 1);
+        return sameSpot is null ? null
+            : $"cells {string.Join(" and ", sameSpot.Select(c => $"'{c.Name}'"))} both claim depth {sameSpot.Key.Depth}, learning rate {sameSpot.Key.LearningRate.ToString(CultureInfo.InvariantCulture)}.";
+    }
+
     private static T Deserialize<T>(string path, JsonTypeInfo<T> type) where T : class
     {
         try

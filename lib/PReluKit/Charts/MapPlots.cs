@@ -1,0 +1,56 @@
+using System.Globalization;
+using Microsoft.FSharp.Core;
+using Plotly.NET;
+using PReluKit.Summaries;
+using CSharpChart = Plotly.NET.CSharp.Chart;
+
+namespace PReluKit.Charts;
+
+/// <summary>The depth × learning-rate map as a heatmap: one cell per grid point, coloured by PReLU's paired accuracy difference.</summary>
+public static class MapPlots
+{
+    /// <summary>Differences beyond this many δ get the scale's end colour (a collapse of ReLU is +75 points; the band of interest is ±δ).</summary>
+    private const double ColourRangeInDeltas = 3;
+
+    /// <summary>
+    /// Depth (rows) × learning rate (columns), coloured by the mean paired difference <paramref name="which"/> names (blue:
+    /// PReLU higher); each cell is labelled with its estimate and its hover text gives the interval, the verdict against δ,
+    /// ReLU's dead share and the diverged runs. Cells without a pair are left blank. The reading is <see cref="DepthRateMap.Reading"/>.
+    /// </summary>
+    public static ReportChart Heatmap(DepthRateMap map, MapContrast which)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var depths = map.Sweep.Depths;
+        var rates = map.Sweep.LearningRates;
+        var cells = depths.Select(d => rates.Select(r => map.Cells.FirstOrDefault(c => c.Depth == d && c.LearningRate == r)).ToList()).ToList();
+        object?[][] z = [.. cells.Select(row => row.Select(c => c?.Contrast(which) is { } contrast ? (object)Math.Round(contrast.Accuracy.Effect.Estimate, 3) : null).ToArray())];
+        string[][] labels = [.. cells.Select(row => row.Select(c => c is null ? "" : c.Contrast(which) is { } contrast
+            ? map.Accuracy.Number(contrast.Accuracy.Effect.Estimate) : "no pairs").ToArray())];
+        string[][] hover = [.. cells.Select(row => row.Select(c => c?.Describe(which).Replace("; ", "<br>", StringComparison.Ordinal) ?? "").ToArray())];
+        // Words, not bare numbers: Plotly would place "0.01", "0.03", … on a linear axis instead of one column each.
+        var x = rates.Select(r => string.Create(CultureInfo.InvariantCulture, $"lr {r}")).ToArray();
+        var y = depths.Select(d => $"{d} layers").ToArray();
+        var name = which == MapContrast.PReluVsReLU ? "PReLU − ReLU" : "PReLU − Leaky ReLU";
+        var heat = CSharpChart.Heatmap<double, string, string, string>(
+            zData: depths.Select(_ => rates.Select(_ => 0.0).ToArray()).ToArray(), X: x, Y: y, Name: name, ColorScale: StyleParam.Colorscale.RdBu);
+        var range = ColourRangeInDeltas * map.Accuracy.Delta;
+        heat = GenericChart.mapTrace(FSharpFunc<Trace, Trace>.FromConverter(t =>
+        {
+            // Plotly.NET.CSharp's heatmap takes one text per trace; the grid's own values go in as Plotly's properties.
+            t.SetProperty("z", z);
+            t.SetProperty("text", labels);
+            t.SetProperty("customdata", hover);
+            t.SetProperty("texttemplate", "%{text}");
+            t.SetProperty("hovertemplate", "%{customdata}<extra></extra>");
+            t.SetProperty("zmin", -range);
+            t.SetProperty("zmax", range);
+            t.SetProperty("zmid", 0);
+            t.SetProperty("colorbar", new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = "points" } });
+            return t;
+        }), heat);
+        var chart = ChartStyle.Finish(heat,
+            $"{name}: paired difference in test accuracy (points), {map.Sweep.Cells[0].Experiment.Manifest.Config.Seeds.Count} seeds per cell; colours end at ±{range:0.#}",
+            "learning rate (SGD, momentum 0.9)", $"hidden layers of {map.Sweep.Width} units", width: 720, height: 460);
+        return new ReportChart($"{name} over depth and learning rate", map.Reading(which), chart);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using PReluKit.Data;
+using PReluKit.Models;
+
+namespace PReluKit.Runs;
+
+/// <summary>
+/// A grid of recorded comparisons trained once at full scale, shipped under <c>data/recorded/NAME</c>: a
+/// <see cref="SweepPlan"/> (<c>sweep.json</c>) and one <see cref="RecordedExperiment"/> folder per cell. Loading checks that
+/// every cell of the plan is there, complete, and trained with the depth, width and learning rate the plan gives it, and
+/// that all cells compare the same activations over the same seeds and epochs.
+/// </summary>
+/// <param name="Name">The sweep's folder name, e.g. <c>depth-lr</c>.</param>
+/// <param name="Width">The hidden width of every layer.</param>
+/// <param name="Cells">The cells in the plan's order.</param>
+public sealed record RecordedSweep(string Name, int Width, IReadOnlyList<SweepCell> Cells)
+{
+    /// <summary>The recorded sweeps shipped with the kit.</summary>
+    public static IReadOnlyList<string> Shipped { get; } = ["depth-lr"];
+
+    /// <summary>The depths of the grid, ascending.</summary>
+    public IReadOnlyList<int> Depths => [.. Cells.Select(c => c.Depth).Distinct().Order()];
+
+    /// <summary>The learning rates of the grid, ascending.</summary>
+    public IReadOnlyList<double> LearningRates => [.. Cells.Select(c => c.LearningRate).Distinct().Order()];
+
+    /// <summary>Loads <c>data/recorded/<paramref name="name"/></c> (the data folder is found as <see cref="RepositoryData.Find"/> does).</summary>
+    /// <exception cref="FileNotFoundException">The sweep's plan, or a cell's manifest or provenance, is missing.</exception>
+    /// <exception cref="InvalidDataException">A file is damaged, a cell is incomplete, or a cell was trained under other settings than the plan gives; the message names the file.</exception>
+    public static RecordedSweep Load(string name, string? dataFolder = null)
+    {
+        var data = dataFolder ?? RepositoryData.Find()
+                   ?? throw new FileNotFoundException($"recorded sweep '{name}': no data/ folder found (set {RepositoryData.EnvironmentVariable}).");
+        var planPath = Path.Combine(data, RecordedExperiment.FolderName, name, SweepPlan.FileName);
+        if (!File.Exists(planPath))
+        {
+            throw new FileNotFoundException($"recorded sweep '{name}': '{planPath}' is missing.", planPath);
+        }
+
+        var plan = StoredFiles.ReadSweepPlan(planPath);
+        var cells = plan.Cells.Select(cell => new SweepCell(cell.Depth, cell.LearningRate, Checked(
+            RecordedExperiment.Load($"{name}/{cell.Name}", data), cell, plan.Width, Path.Combine(Path.GetDirectoryName(planPath)!, cell.Name)))).ToList();
+        var first = cells[0].Experiment.Manifest.Config;
+        foreach (var cell in cells.Skip(1))
+        {
+            var config = cell.Experiment.Manifest.Config;
+            if (!config.Activations.SequenceEqual(first.Activations) || !config.Seeds.SequenceEqual(first.Seeds) || config.Training.Epochs != first.Training.Epochs)
+            {
+                throw new InvalidDataException(
+                    $"recorded sweep '{name}': cell {cell.Experiment.Name} compares other activations, seeds or epochs than {cells[0].Experiment.Name}; a sweep's cells must differ only in depth and learning rate.");
+            }
+        }
+
+        return new RecordedSweep(name, plan.Width, cells);
+    }
+
+    /// <summary>The cell at (<paramref name="depth"/>, <paramref name="learningRate"/>).</summary>
+    /// <exception cref="ArgumentException">The grid has no such cell.</exception>
+    public SweepCell At(int depth, double learningRate) =>
+        Cells.FirstOrDefault(c => c.Depth == depth && c.LearningRate == learningRate)
+        ?? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"recorded sweep '{Name}' has no cell at depth {depth}, learning rate {learningRate}."));
+
+    private static RecordedExperiment Checked(RecordedExperiment experiment, SweepPlanCell cell, int width, string folder)
+    {
+        var training = experiment.Manifest.Config.Training;
+        var hidden = training.Hidden;
+        var problem = training.Model != ModelKind.Mlp ? $"is a {training.Model} comparison, not an MLP's"
+            : hidden is null || hidden.Count != cell.Depth || hidden.Any(w => w != width)
+                ? $"has hidden widths [{(hidden is null ? "the default" : string.Join(", ", hidden))}], but the plan says {cell.Depth} layers of {width}"
+            : training.LearningRate != cell.LearningRate
+                ? string.Create(CultureInfo.InvariantCulture, $"was trained at learning rate {training.LearningRate}, but the plan says {cell.LearningRate}")
+            : null;
+        return problem is null ? experiment
+            : throw new InvalidDataException($"'{Path.Combine(folder, ComparisonManifest.FileName)}' {problem} (cell '{cell.Name}' of {SweepPlan.FileName}).");
+    }
+}
