@@ -54,6 +54,26 @@ public sealed record RecordedSweep(string Name, int Width, IReadOnlyList<SweepCe
         return new RecordedSweep(name, plan.Width, cells);
     }
 
+    /// <summary>
+    /// "recorded sweep depth-lr: Mlp, 2, 4, 8, 12 hidden layers of 128 units × Sgd lr 0.01, …; ReLU, Leaky ReLU (0.01),
+    /// PReLU (channel-wise) × 5 seeds × 10 epochs per cell on Fashion-MNIST (60,000 + 10,000 images); trained at commit …".
+    /// </summary>
+    public string Describe()
+    {
+        var first = Cells[0].Experiment;
+        var config = first.Manifest.Config;
+        var training = config.Training;
+        var data = first.Manifest.Identity.Data;
+        var hours = Cells.Max(c => c.Experiment.Provenance.WallSeconds) / 3600;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"recorded sweep {Name}: {training.Model}, {string.Join(", ", Depths)} hidden layers of {Width} units × {training.Optimizer} " +
+            $"(momentum {training.Momentum}, batch {training.BatchSize}) at learning rates {string.Join(", ", LearningRates)}; " +
+            $"{string.Join(", ", config.Activations.Select(a => a.DisplayName))} × {config.Seeds.Count} seeds × {training.Epochs} epochs per cell " +
+            $"({Cells.Sum(c => c.Experiment.Runs.Count)} runs) on {data.Name} ({data.TrainSamples:N0} + {data.TestSamples:N0} images); " +
+            $"trained at commit {first.Provenance.Commit[..7]} on {first.Provenance.Machine}, {first.Provenance.Threads} thread(s) per run, " +
+            $"{first.Provenance.Started:yyyy-MM-dd}, {hours:0.0} h in all");
+    }
+
     /// <summary>The cell at (<paramref name="depth"/>, <paramref name="learningRate"/>).</summary>
     /// <exception cref="ArgumentException">The grid has no such cell.</exception>
     public SweepCell At(int depth, double learningRate) =>

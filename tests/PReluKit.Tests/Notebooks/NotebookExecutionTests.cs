@@ -11,6 +11,7 @@ public class NotebookExecutionTests(SharedRuns runs) : IClassFixture<SharedRuns>
     [Theory]
     [InlineData("01-what-is-prelu", 5, 1, "\"sliders\"", "confirmed exactly")]
     [InlineData("02-dying-relu", 8, 4, "\"type\":\"heatmap\"", "Claim 1 (ReLU units die during training): confirmed")]
+    [InlineData("06-where-prelu-matters", 2, 2, "\"type\":\"heatmap\"", "above ReLU, interval clear of it")]
     public void The_notebook_runs_and_shows_its_charts_tables_and_computed_findings(string name, int charts, int tables, string shows,
                                                                                      string finding) =>
         AssertExecuted(Rendered(name), name, charts, tables, shows, finding);
@@ -26,6 +27,7 @@ public class NotebookExecutionTests(SharedRuns runs) : IClassFixture<SharedRuns>
     [ChromiumTheory]
     [InlineData("01-what-is-prelu")]
     [InlineData("02-dying-relu")]
+    [InlineData("06-where-prelu-matters")]
     public async Task The_notebooks_page_draws_every_chart_and_formula_offline(string name) => await AssertPage(Rendered(name), name);
 
     [ChromiumTheory]

@@ -14,9 +14,10 @@ public partial class NotebookFilesTests
     public static TheoryData<string> Notebooks() => new(NotebookFiles.Names);
 
     [Fact]
-    public void There_are_five_numbered_notebooks()
+    public void There_are_six_numbered_notebooks()
     {
-        Assert.Equal(["01-what-is-prelu", "02-dying-relu", "03-relu-vs-leaky-vs-prelu", "04-channelwise-prelu-cnn", "05-cost-of-prelu"], NotebookFiles.Names);
+        Assert.Equal(["01-what-is-prelu", "02-dying-relu", "03-relu-vs-leaky-vs-prelu", "04-channelwise-prelu-cnn", "05-cost-of-prelu",
+                      "06-where-prelu-matters"], NotebookFiles.Names);
     }
 
     [Theory]

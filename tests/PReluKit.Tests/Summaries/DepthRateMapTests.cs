@@ -93,6 +93,22 @@ public class DepthRateMapTests
         Assert.Equal(map.Reading(MapContrast.PReluVsReLU), chart.Takeaway);
     }
 
+    [Fact]
+    public void The_best_rate_per_depth_and_activation_is_the_one_with_the_highest_mean_over_completed_runs()
+    {
+        var map = Map(
+            Cell(2, 0.01, relu: [80.0, 81.0, 82.0], leaky: [84.0, 85.0, 86.0], prelu: [80.0, 81.0, 82.0]),
+            Cell(2, 0.1, relu: [90.0, double.NaN, 74.0], leaky: [80.0, 81.0, 82.0], prelu: [86.0, 87.0, 88.0]));
+
+        var best = map.BestRates().ToDictionary(b => b.Activation.Kind);
+
+        Assert.Equal(0.1, best[ActivationKind.ReLU].LearningRate); // 82 over its two completed runs beats lr 0.01's 81
+        Assert.Equal(82.0, best[ActivationKind.ReLU].TestAccuracy.Mean, 6);
+        Assert.Equal(2, best[ActivationKind.ReLU].TestAccuracy.Count);
+        Assert.Equal(0.01, best[ActivationKind.LeakyReLU].LearningRate);
+        Assert.Equal(0.1, best[ActivationKind.PReLUChannelWise].LearningRate);
+    }
+
     /// <summary>A cell of three seeds; a NaN accuracy makes that seed's run diverge.</summary>
     private static MapCellSpec Cell(int depth, double rate, double[] relu, double[] leaky, double[] prelu) => new(depth, rate, [relu, leaky, prelu]);
 
