@@ -140,7 +140,15 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         {
             // One shard cannot be summarised: its seeds are not paired across activations until every shard is in.
             AnsiConsole.MarkupLineInterpolated($"shard {shard}: {runs.Count} runs in {folder.Store.RunsFolder}. When all {shard.Count} shards have finished: prelu compare --merge SHARD-FOLDER… --out MERGED-FOLDER");
-            return runs.Count > 0 && runs.All(r => r.Diverged) ? ExitCodes.RunFailure : ExitCodes.Success;
+            // A diverged run is a result, saved like any other: a shard whose runs all diverged has done its work, and failing
+            // it would make the scheduler cancel the merge of every other shard (a sweep over learning rates meets this).
+            var diverged = runs.Count(r => r.Diverged);
+            if (diverged > 0)
+            {
+                AnsiConsole.MarkupLineInterpolated($"shard {shard}: {diverged} of {runs.Count} runs diverged; they are saved as results and counted by the merge.");
+            }
+
+            return ExitCodes.Success;
         }
 
         return Summarise(folder, config, runs, $"{dataset.Name} ({dataset.Train.Count:N0} + {dataset.Test.Count:N0} images)", command, settings, cancellationToken);

@@ -105,6 +105,23 @@ public partial class CompareCommandTests(SharedRuns runs) : IClassFixture<Shared
         Assert.Contains("diverged", output);
     }
 
+    [Fact]
+    public void A_shard_whose_runs_all_diverge_succeeds_so_that_the_merge_still_runs_and_counts_them()
+    {
+        using var folder = new TempFolder();
+        string[] diverging = [.. Tiny, "--lr", "1e12"];
+        var first = PreluCli.Run(folder.Path, [.. diverging, "--shard", "1/2", "--out", "s1"]);
+        var second = PreluCli.Run(folder.Path, [.. diverging, "--shard", "2/2", "--out", "s2"]);
+        Assert.True(first.ExitCode == 0, $"shard 1 exited {first.ExitCode}: {first.Error}");
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("runs diverged; they are saved as results and counted by the merge", first.Output);
+
+        var (code, output, _) = PreluCli.Run(folder.Path, ["compare", "--merge", "s1", "s2", "--out", "merged"]);
+        Assert.Equal(1, code); // the merged comparison has nothing to summarise: every run diverged
+        Assert.Contains("diverged", output);
+        Assert.True(File.Exists(folder.Combine("merged", "summary.csv")));
+    }
+
     private (int Code, string Output, string Error, string Results) TinyComparison() => runs.Once("tiny", folder =>
     {
         var (code, output, error) = PreluCli.Run(folder.Path, [.. Tiny, "--out", "out"]);
