@@ -55,10 +55,15 @@ for depth in "${depths[@]}"; do
     say "$cell queued ($(tail -n 1 <<<"$out"))"
   done
 done
-if [[ ${#jobs[@]} -gt 0 ]]; then
-  ids="$(IFS=,; echo "${jobs[*]}")"
-  while squeue -h -j "$ids" 2>/dev/null | grep -q .; do sleep 20; done
-fi
+# Wait until none of the sweep's jobs is queued or running. squeue can fail for a moment on a loaded node (munge busy),
+# so only an answer counts; it lists this user's jobs by array (or own) id, which a finished job leaves.
+ours() {
+  local queued id
+  queued="$(squeue -h --me -o %F 2>/dev/null)" || return 0
+  for id in ${jobs[*]//,/ }; do grep -qx "$id" <<<"$queued" && return 0; done
+  return 1
+}
+while [[ ${#jobs[@]} -gt 0 ]] && ours; do sleep 20; done
 
 missing=()
 for depth in "${depths[@]}"; do
