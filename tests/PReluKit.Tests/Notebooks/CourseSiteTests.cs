@@ -159,6 +159,31 @@ public class CourseSiteTests
         Assert.DoesNotContain('\n', error.Message);
     }
 
+    [Theory]
+    [InlineData("render", "--profile quick", "seconds must be a finite positive number")]
+    [InlineData("export", "", "--script: say the format")]
+    public void A_render_with_a_bad_times_file_or_an_export_without_a_format_is_refused_in_one_line_before_writing(string command, string options,
+                                                                                                              string problem)
+    {
+        using var folder = new TempFolder();
+        var notebooks = Directory.CreateDirectory(folder.Combine("nb")).FullName;
+        File.WriteAllText(Path.Combine(notebooks, "one.ipynb"), Notebook(Code("1")).ToJsonString());
+        File.WriteAllText(Path.Combine(notebooks, MeasuredTimes.FileName), """{"notebooks": {"one": {"quick": {"seconds": 0, "machine": "m", "commit": "c"}}}}""");
+
+        var (code, output, error) = PreluCli.Run(RepositoryRoot.Path, ["notebooks", command, .. options.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                                                                       "--from", notebooks, "--out", folder.Combine("out")]);
+
+        Assert.True(code is 1 or 2, $"exit {code}: {output} {error}");
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(problem, line, StringComparison.Ordinal);
+        if (command == "render")
+        {
+            Assert.Contains(Path.Combine(notebooks, MeasuredTimes.FileName), line, StringComparison.Ordinal);
+        }
+
+        Assert.False(Directory.Exists(folder.Combine("out")));
+    }
+
     [Fact]
     public void The_committed_times_file_is_valid_and_names_only_notebooks_that_exist()
     {
