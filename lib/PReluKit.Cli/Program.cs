@@ -21,7 +21,8 @@ app.Configure(config =>
     config.AddBranch("notebooks", notebooks =>
     {
         notebooks.SetDescription("The Polyglot notebooks, readable without VS Code.");
-        notebooks.AddCommand<NotebooksRenderCommand>("render").WithDescription("Execute every notebook headless; write executed .ipynb and offline HTML pages.");
+        notebooks.AddCommand<NotebooksRenderCommand>("render").WithDescription("Execute every notebook headless; write a course site of offline HTML pages.");
+        notebooks.AddCommand<NotebooksExportCommand>("export").WithDescription("Export every notebook as a .NET 10 file-based app that writes the same page (--script).");
     });
     config.AddCommand<DemoCommand>("demo")
         .WithDescription("Train tiny ReLU, Leaky ReLU and PReLU nets on two spirals and show what PReLU learns.");

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using Markdig;
 using PReluKit.Reports;
@@ -6,27 +7,33 @@ namespace PReluKit.Notebooks;
 
 /// <summary>
 /// Turns an executed notebook into a standalone offline page: markdown as HTML, code as code, each cell's outputs
-/// (HTML tables, charts, text) after it; plotly.js is inlined once for every chart on the page.
+/// (HTML tables, charts, text) after it; plotly.js is inlined once for every chart on the page. The setup cell's output
+/// is folded away, each progress display shows its last state, and links to sibling notebooks point at their pages.
 /// </summary>
 public static class NotebookPage
 {
-    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+    /// <summary>The markdown pipeline of every page (and of the course site's index).</summary>
+    internal static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
 
     /// <summary>The page for <paramref name="executed"/>, titled by its first heading.</summary>
-    public static HtmlReport Build(JsonNode executed, string fallbackTitle)
+    public static HtmlReport Build(JsonNode executed, string fallbackTitle) => Build(executed, fallbackTitle, new HashSet<string>());
+
+    /// <summary>
+    /// The page for <paramref name="executed"/>, titled by its first heading; links to the notebooks named in
+    /// <paramref name="siblingPages"/> (<c>NAME.ipynb</c>) point at their pages (<c>NAME.html</c>).
+    /// </summary>
+    public static HtmlReport Build(JsonNode executed, string fallbackTitle, IReadOnlySet<string> siblingPages)
     {
         ArgumentNullException.ThrowIfNull(executed);
-        var cells = executed["cells"]?.AsArray().OfType<JsonNode>().ToList()
-                    ?? throw new InvalidDataException($"{fallbackTitle}: not a notebook (no cells).");
-        var title = cells.Where(c => (string?)c["cell_type"] == "markdown").Select(Source)
-            .Select(s => s.Split('\n').FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal)))
-            .FirstOrDefault(l => l is not null)?[2..].Trim() ?? fallbackTitle;
-        var page = new HtmlReport(title).WithMath();
+        ArgumentNullException.ThrowIfNull(siblingPages);
+        var cells = executed["cells"] is JsonArray ? NotebookCells.All(executed) : throw new InvalidDataException($"{fallbackTitle}: not a notebook (no cells).");
+        var page = new HtmlReport(NotebookCells.Title(executed) ?? fallbackTitle).WithMath();
         var skippedTitle = false;
+        var setupSeen = false;
         foreach (var cell in cells)
         {
-            var source = Source(cell);
-            if ((string?)cell["cell_type"] == "markdown")
+            var source = NotebookCells.Source(cell);
+            if (NotebookCells.IsMarkdown(cell))
             {
                 if (!skippedTitle && source.StartsWith("# ", StringComparison.Ordinal))
                 {
@@ -34,21 +41,25 @@ public static class NotebookPage
                     skippedTitle = true;
                 }
 
-                page.Raw(Markdig.Markdown.ToHtml(source, Markdown));
+                page.Raw(NotebookLinks.ToPages(Markdig.Markdown.ToHtml(source, Markdown), siblingPages));
                 continue;
             }
 
             page.Code(source);
-            var outputs = cell["outputs"]?.AsArray().OfType<JsonNode>().ToList() ?? [];
-            // A progress line updated in place becomes one output per update in the saved file: keep the last.
-            var lastProgress = outputs.FindLastIndex(IsProgress);
-            foreach (var (output, index) in outputs.Select((o, i) => (o, i)))
+            var outputs = Shown(cell);
+            if (!setupSeen && outputs.Count > 0)
             {
-                if (!IsProgress(output) || index == lastProgress)
-                {
-                    AddOutput(page, output);
-                }
+                // The setup cell's output (packages, loader, profile) is the same on every page: fold it under its one line.
+                page.Raw($"<details class=\"setup-output\"><summary>Setup output: {WebUtility.HtmlEncode(SetupSummary(outputs))}</summary>");
+                outputs.ForEach(o => AddOutput(page, o));
+                page.Raw("</details>");
             }
+            else
+            {
+                outputs.ForEach(o => AddOutput(page, o));
+            }
+
+            setupSeen = true;
         }
 
         return page;
@@ -59,43 +70,60 @@ public static class NotebookPage
     {
         var notebook = JsonNode.Parse(File.ReadAllText(notebookPath))!;
         var folder = Path.GetDirectoryName(Path.GetFullPath(notebookPath))!;
-        return (notebook["cells"]?.AsArray().OfType<JsonNode>() ?? [])
-            .Where(c => (string?)c["cell_type"] == "code")
-            .SelectMany(c => Source(c).Split('\n'))
+        return NotebookCells.All(notebook).Where(NotebookCells.IsCode)
+            .SelectMany(c => NotebookCells.Source(c).Split('\n'))
             .Select(line => line.Trim())
             .Where(line => line.StartsWith("#r \"", StringComparison.Ordinal) && line.EndsWith(".dll\"", StringComparison.Ordinal))
             .Select(line => Path.GetFullPath(Path.Combine(folder, line[4..^1])));
     }
 
-    private static void AddOutput(HtmlReport page, JsonNode output)
+    /// <summary>
+    /// The outputs of <paramref name="cell"/> a page shows: of the progress lines, only the last, as the live view ends
+    /// (a saved notebook may hold one output per update).
+    /// </summary>
+    public static List<JsonNode> Shown(JsonNode cell)
     {
+        var outputs = cell?["outputs"]?.AsArray().OfType<JsonNode>().ToList() ?? [];
+        var lastProgress = outputs.FindLastIndex(IsProgress);
+        return [.. outputs.Where((o, i) => !IsProgress(o) || i == lastProgress)];
+    }
+
+    /// <summary>The text a page shows for <paramref name="output"/> that is not HTML (text, streams, errors), or empty.</summary>
+    public static string PlainText(JsonNode output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
         var data = output["data"];
         if ((string?)output["output_type"] == "error")
         {
-            page.Preformatted($"{output["ename"]}: {output["evalue"]}");
+            return $"{output["ename"]}: {output["evalue"]}";
         }
-        else if (Text(data?["text/html"]) is { Length: > 0 } html)
+
+        return NotebookCells.Text(data?["text/html"]).Length > 0 ? ""
+            : NotebookCells.Text(data?["text/plain"]) is { Length: > 0 } plain ? (IsKernelNoise(plain) ? "" : plain)
+            : NotebookCells.Text(output["text"]);
+    }
+
+    private static string SetupSummary(IEnumerable<JsonNode> outputs)
+    {
+        // The kit's own line (version, loader, profile) says most; cut it to its first parts so the summary stays one line.
+        var line = outputs.Select(PlainText).FirstOrDefault(t => t.Length > 0)?.Split('\n')[0] ?? "";
+        var parts = line.Split(" · ");
+        return line.Length == 0 ? "packages and the kit loaded" : string.Join(" · ", parts.Where(p => !p.StartsWith("native loader", StringComparison.Ordinal)));
+    }
+
+    private static void AddOutput(HtmlReport page, JsonNode output)
+    {
+        if (NotebookCells.Text(output["data"]?["text/html"]) is { Length: > 0 } html)
         {
             page.Raw(html);
         }
-        else if (Text(data?["text/plain"]) is { Length: > 0 } plain && !plain.StartsWith("Loading extensions from", StringComparison.Ordinal))
+        else if (PlainText(output) is { Length: > 0 } text)
         {
-            page.Preformatted(plain);
-        }
-        else if (Text(output["text"]) is { Length: > 0 } stream)
-        {
-            page.Preformatted(stream);
+            page.Preformatted(text);
         }
     }
 
-    private static bool IsProgress(JsonNode output) => ProgressLineHtml.IsProgress(Text(output["data"]?["text/html"]));
+    private static bool IsKernelNoise(string plain) => plain.StartsWith("Loading extensions from", StringComparison.Ordinal);
 
-    private static string Source(JsonNode cell) => Text(cell["source"]);
-
-    private static string Text(JsonNode? node) => node switch
-    {
-        JsonArray lines => string.Concat(lines.Select(l => (string?)l)),
-        null => "",
-        var single => (string?)single ?? "",
-    };
+    private static bool IsProgress(JsonNode output) => ProgressLineHtml.IsProgress(NotebookCells.Text(output["data"]?["text/html"]));
 }

@@ -1,5 +1,4 @@
 using Microsoft.DotNet.Interactive;
-using Microsoft.DotNet.Interactive.Formatting;
 using PReluKit.Training;
 
 namespace PReluKit.Notebooks;
@@ -10,7 +9,7 @@ public static class NotebookProgress
     /// <summary>A progress sink that displays, then updates, one status line per call site.</summary>
     public static IProgress<TrainingEvent> Line(string label = "training")
     {
-        DisplayedValue? shown = null;
+        Action<ProgressLine>? update = null;
         var finished = 0;
         return new InlineProgress<TrainingEvent>(e =>
         {
@@ -26,13 +25,17 @@ public static class NotebookProgress
                 return;
             }
 
-            if (shown is null)
+            if (update is not null)
             {
-                shown = Kernel.display(new ProgressLine(text));
+                update(new ProgressLine(text));
+            }
+            else if (ScriptNotebook.Current is { } script) // running as an exported script, not in a kernel
+            {
+                update = script.Display(new ProgressLine(text)).Update;
             }
             else
             {
-                shown.Update(new ProgressLine(text));
+                update = Kernel.display(new ProgressLine(text)).Update;
             }
         });
     }

@@ -99,13 +99,33 @@ public static class NotebookRunner
     {
         var outputs = new List<JsonNode>();
         var byValueId = new Dictionary<string, int>(StringComparer.Ordinal);
+        var unpaired = new List<int>();
         error = null;
         foreach (var e in events)
         {
             switch (e)
             {
-                case DisplayedValueUpdated updated when updated.ValueId is { } id && byValueId.TryGetValue(id, out var at):
-                    outputs[at] = Display("display_data", updated.FormattedValues, null);
+                case DisplayedValueUpdated updated when updated.ValueId is { } id:
+                    var update = Display("display_data", updated.FormattedValues, null);
+                    if (!byValueId.TryGetValue(id, out var at))
+                    {
+                        // The kernel publishes a display's updates under another id than the display itself: pair the new id
+                        // with the latest display of the same MIME types not yet paired; with none left, the update is a new output.
+                        var pair = unpaired.FindLastIndex(i => SameTypes(outputs[i], update));
+                        at = pair >= 0 ? unpaired[pair] : outputs.Count;
+                        if (pair >= 0)
+                        {
+                            unpaired.RemoveAt(pair);
+                        }
+                        else
+                        {
+                            outputs.Add(update);
+                        }
+
+                        byValueId[id] = at;
+                    }
+
+                    outputs[at] = update;
                     break;
                 case ReturnValueProduced value:
                     outputs.Add(Display("execute_result", value.FormattedValues, executionCount));
@@ -114,6 +134,7 @@ public static class NotebookRunner
                     if (shown.ValueId is { } valueId)
                     {
                         byValueId[valueId] = outputs.Count;
+                        unpaired.Add(outputs.Count);
                     }
 
                     outputs.Add(Display("display_data", shown.FormattedValues, null));
@@ -137,6 +158,10 @@ public static class NotebookRunner
 
         return [.. outputs];
     }
+
+    private static bool SameTypes(JsonNode output, JsonObject update) =>
+        output["data"] is JsonObject data && update["data"] is JsonObject updated
+        && data.Select(d => d.Key).Order(StringComparer.Ordinal).SequenceEqual(updated.Select(u => u.Key).Order(StringComparer.Ordinal));
 
     private static JsonObject Display(string type, IReadOnlyCollection<FormattedValue> values, int? executionCount)
     {

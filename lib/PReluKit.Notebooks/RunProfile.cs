@@ -36,6 +36,9 @@ public sealed record RunProfile(string Name, string Data, int? TrainSamples, int
     /// <summary>The full data set.</summary>
     public static RunProfile Full { get; } = new("full", "full", null, null, 5, 12, 5, BornDeadGrid.Default with { Trials = 2_000 }, 7);
 
+    /// <summary>The profiles' names, smallest first.</summary>
+    public static IReadOnlyList<string> Names { get; } = [Quick.Name, Standard.Name, Full.Name];
+
     /// <summary>Where a notebook keeps its runs: <c>results/NAME-PROFILE</c> beside the notebooks, or under <see cref="ResultsVariable"/>.</summary>
     public string ResultsFolder(string name) =>
         Path.Combine(Environment.GetEnvironmentVariable(ResultsVariable) is { Length: > 0 } root ? root : Path.Combine("..", "results"), $"{name}-{Name}");

@@ -24,6 +24,8 @@ public sealed class HtmlReport(string title)
 
     private bool _math;
 
+    private PageFrame _frame = PageFrame.None;
+
     /// <summary>The number of charts added so far.</summary>
     public int ChartCount { get; private set; }
 
@@ -31,6 +33,13 @@ public sealed class HtmlReport(string title)
     public HtmlReport WithMath()
     {
         _math = true;
+        return this;
+    }
+
+    /// <summary>Puts the page inside a site's frame (stylesheets, sidebar, navigation); see <see cref="PageFrame"/>.</summary>
+    public HtmlReport WithFrame(PageFrame frame)
+    {
+        _frame = frame ?? throw new ArgumentNullException(nameof(frame));
         return this;
     }
 
@@ -125,11 +134,15 @@ public sealed class HtmlReport(string title)
         window.requirejs.config = function () {"{"} return function (deps, callback) {"{"} callback(window.Plotly); {"}"}; {"}"};
         </script>
         {(_math ? MathTypesetting.HeadElements ?? "" : "")}
+        {_frame.Head}
         </head>
         <body>
+        {_frame.BeforeTitle}
         <h1>{Encode(title)}</h1>
+        {_frame.AfterTitle}
         {(_math && !MathTypesetting.IsAvailable ? "<p class=\"note\">Formulas are shown as LaTeX source: install Debian's libjs-katex (or set PRELUKIT_KATEX) to typeset them.</p>" : "")}
         {_body}
+        {_frame.End}
         </body>
         </html>
         """;

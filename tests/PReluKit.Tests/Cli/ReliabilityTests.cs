@@ -147,7 +147,7 @@ public class ReliabilityTests
     }
 
     public static TheoryData<string> Commands() =>
-        new(["", "compare", "dead", "born-dead", "plot", "plot activations", "plot boundaries", "notebooks render", "demo", "bench", "data info", "data subset"]);
+        new(["", "compare", "dead", "born-dead", "plot", "plot activations", "plot boundaries", "notebooks render", "notebooks export", "demo", "bench", "data info", "data subset"]);
 
     [Theory]
     [MemberData(nameof(Commands))]

@@ -42,7 +42,8 @@ internal sealed partial class HeadlessChromium : IAsyncDisposable
 
     public IReadOnlyList<string> RequestedUrls => Events("Network.requestWillBeSent").Select(e => (string?)e["request"]?["url"] ?? "").ToList();
 
-    public static async Task<HeadlessChromium> StartAsync()
+    /// <summary>Starts Chromium; <paramref name="extraArguments"/> are added to its command line (e.g. to cut it off from any network).</summary>
+    public static async Task<HeadlessChromium> StartAsync(params string[] extraArguments)
     {
         var profile = Directory.CreateTempSubdirectory("prelukit-chromium-").FullName;
         var start = new ProcessStartInfo(Executable)
@@ -51,12 +52,13 @@ internal sealed partial class HeadlessChromium : IAsyncDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-                 {
-                     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--disable-quic", "--disable-extensions", "--hide-scrollbars",
-                     "--remote-debugging-port=0", "--window-size=1280,900", $"--user-data-dir={profile}", "about:blank",
-                 })
+        string[] arguments =
+        [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--disable-quic", "--disable-extensions", "--hide-scrollbars",
+            "--remote-debugging-port=0", "--window-size=1280,900", $"--user-data-dir={profile}", .. extraArguments, "about:blank",
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -96,6 +98,23 @@ internal sealed partial class HeadlessChromium : IAsyncDisposable
             if (DateTime.UtcNow > deadline)
             {
                 throw new TimeoutException($"{path} did not finish loading in 60 s");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Runs <paramref name="script"/> (say, a click on a link) and waits for the page it leads to to load.</summary>
+    public async Task NavigateByAsync(string script)
+    {
+        var loaded = Events("Page.loadEventFired").Count;
+        await EvaluateAsync(script);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (Events("Page.loadEventFired").Count == loaded)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"no page loaded in 60 s after: {script}");
             }
 
             await Task.Delay(50);

@@ -1,0 +1,79 @@
+using System.ComponentModel;
+using PReluKit.Cli.Settings;
+using PReluKit.IO;
+using PReluKit.Notebooks;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace PReluKit.Cli.Commands;
+
+/// <summary>
+/// <c>prelu notebooks export --script</c>: each notebook as a .NET 10 file-based app (<see cref="NotebookScript"/>) that
+/// runs its cells with <c>dotnet run</c> and writes the same page as <c>prelu notebooks render</c>, without Polyglot
+/// Notebooks. The notebooks stay the source; the scripts are generated.
+/// </summary>
+internal sealed class NotebooksExportCommand : Command<NotebooksExportCommand.Settings>
+{
+    /// <summary>Options of <c>prelu notebooks export</c>.</summary>
+    public sealed class Settings : KitSettings
+    {
+        [CommandOption("--script")]
+        [Description("Export as .NET 10 file-based apps (dotnet run NAME.cs -- PAGE.html). The only format so far, and required.")]
+        public bool Script { get; init; }
+
+        [CommandOption("--only <TEXT>")]
+        [Description("Export only the notebooks whose name contains this text.")]
+        public string? Only { get; init; }
+
+        [CommandOption("--out <PATH>")]
+        [Description("Output folder (default: results/notebook-scripts).")]
+        public string? Out { get; init; }
+
+        [CommandOption("--from <PATH>")]
+        [Description("Folder of the notebooks to export (default: notebooks/; it must sit beside lib/).")]
+        public string? From { get; init; }
+
+        protected override IEnumerable<string?> Problems() =>
+        [
+            .. base.Problems(),
+            Script ? null : "--script: say the format to export; --script (file-based apps) is the only one.",
+            .. Check.OutputFolder("--out", Out, "an output folder"),
+            Check.ExistingFolder("--from", From, "a folder of .ipynb notebooks"),
+        ];
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var root = FolderSearch.Upwards(dir => Directory.Exists(Path.Combine(dir, "notebooks")) && File.Exists(Path.Combine(dir, "PReluNotebooks.sln")))
+                   ?? throw new InvalidOperationException(
+                       "run this inside the PReluNotebooks repository: no notebooks/ folder beside a PReluNotebooks.sln was found above here.");
+        var source = settings.From is null ? Path.Combine(root, "notebooks") : Path.GetFullPath(settings.From);
+        var notebooks = Directory.GetFiles(source, "*.ipynb").Order(StringComparer.Ordinal)
+            .Where(n => settings.Only is null || Path.GetFileName(n).Contains(settings.Only, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (notebooks.Count == 0)
+        {
+            throw new ArgumentException(settings.Only is null || !Directory.EnumerateFiles(source, "*.ipynb").Any()
+                ? $"--from: '{source}' holds no .ipynb notebook."
+                : $"--only: no notebook in '{source}' has a name containing '{settings.Only}'.");
+        }
+
+        var output = Path.GetFullPath(settings.Out ?? Path.Combine(root, "results", "notebook-scripts"));
+        var lib = Path.GetRelativePath(output, Path.Combine(root, "lib"));
+        // Every script is made before any is written: a notebook the export cannot translate leaves the folder as it was.
+        var scripts = notebooks.Select(n => (Name: Path.GetFileNameWithoutExtension(n), Text: NotebookScript.Export(NotebookRunner.Load(n), Path.GetFileNameWithoutExtension(n), lib)))
+            .ToList();
+        Directory.CreateDirectory(output);
+        // The scripts are notebook code, not the kit's: the repository's build rules (warnings as errors, central package
+        // versions) stop at this folder, and the #:package lines pin the versions the notebooks pin.
+        AtomicFile.WriteAllText(Path.Combine(output, "Directory.Build.props"), "<Project>\n  <!-- Exported notebook scripts: the repository's build rules stop here. -->\n</Project>\n");
+        AtomicFile.WriteAllText(Path.Combine(output, "Directory.Packages.props"),
+                                "<Project>\n  <PropertyGroup>\n    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>\n  </PropertyGroup>\n</Project>\n");
+        foreach (var (name, text) in scripts)
+        {
+            AtomicFile.WriteAllText(Path.Combine(output, name + ".cs"), text);
+        }
+
+        AnsiConsole.MarkupLine($"Exported {scripts.Count} notebook(s) to {Markup.Escape(output)}; run one with: dotnet run {Markup.Escape(Path.Combine(output, scripts[0].Name + ".cs"))} -- PAGE.html");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace PReluKit.Notebooks;
+
+/// <summary>
+/// How long each notebook took to render, per profile, and where: the committed <c>notebooks/measured-times.json</c> that
+/// the course site quotes, and the <c>times.json</c> every render writes beside its pages (the committed file merged with
+/// what this render measured, so copying it over the committed one refreshes it).
+/// </summary>
+/// <remarks>
+/// The file: <c>{"notebooks": {"01-what-is-prelu": {"quick": {"seconds": 12.3, "machine": "…", "commit": "…"}}}}</c>.
+/// Each entry keeps its own machine and commit, because a render with <c>--only</c> refreshes only some of them.
+/// </remarks>
+public sealed class MeasuredTimes
+{
+    /// <summary>The committed file's name, in the notebooks' folder.</summary>
+    public const string FileName = "measured-times.json";
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    private readonly SortedDictionary<string, SortedDictionary<string, Measurement>> _byNotebook = new(StringComparer.Ordinal);
+
+    /// <summary>Every notebook with at least one measurement.</summary>
+    public IEnumerable<string> Notebooks => _byNotebook.Keys;
+
+    /// <summary>The measurements of <paramref name="notebook"/>, in the order of <see cref="RunProfile.Names"/>.</summary>
+    public IReadOnlyList<(string Profile, Measurement Measurement)> Of(string notebook) =>
+        _byNotebook.TryGetValue(notebook, out var profiles)
+            ? [.. RunProfile.Names.Where(profiles.ContainsKey).Select(p => (p, profiles[p]))]
+            : [];
+
+    /// <summary>Records (or replaces) one measurement.</summary>
+    public void Set(string notebook, string profile, Measurement measurement)
+    {
+        ArgumentNullException.ThrowIfNull(measurement);
+        if (!RunProfile.Names.Contains(profile))
+        {
+            throw new ArgumentException($"'{profile}' is not a profile: {string.Join(", ", RunProfile.Names)}.", nameof(profile));
+        }
+
+        if (!_byNotebook.TryGetValue(notebook, out var profiles))
+        {
+            _byNotebook[notebook] = profiles = new SortedDictionary<string, Measurement>(StringComparer.Ordinal);
+        }
+
+        profiles[profile] = measurement;
+    }
+
+    /// <summary>The times in <paramref name="path"/>, or none when the file does not exist.</summary>
+    /// <exception cref="InvalidDataException">The file is not such a file; the message names it and the bad entry.</exception>
+    public static MeasuredTimes Load(string path)
+    {
+        var times = new MeasuredTimes();
+        if (!File.Exists(path))
+        {
+            return times;
+        }
+
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(File.ReadAllText(path));
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: not JSON ({e.Message})", e);
+        }
+
+        if (root?["notebooks"] is not JsonObject notebooks)
+        {
+            throw new InvalidDataException($"{path}: expected an object with a \"notebooks\" object.");
+        }
+
+        foreach (var (notebook, profiles) in notebooks)
+        {
+            if (profiles is not JsonObject byProfile)
+            {
+                throw new InvalidDataException($"{path}: notebooks.{notebook} is not an object of profiles.");
+            }
+
+            foreach (var (profile, entry) in byProfile)
+            {
+                var where = $"{path}: notebooks.{notebook}.{profile}";
+                if (!RunProfile.Names.Contains(profile))
+                {
+                    throw new InvalidDataException($"{where}: '{profile}' is not a profile ({string.Join(", ", RunProfile.Names)}).");
+                }
+
+                var seconds = entry?["seconds"] is JsonValue value && value.TryGetValue<double>(out var s) ? s : double.NaN;
+                if (!double.IsFinite(seconds) || seconds <= 0)
+                {
+                    throw new InvalidDataException($"{where}.seconds must be a finite positive number.");
+                }
+
+                times.Set(notebook, profile, new Measurement(seconds, Text(entry, "machine", where), Text(entry, "commit", where)));
+            }
+        }
+
+        return times;
+    }
+
+    /// <summary>These times with <paramref name="newer"/>'s entries replacing or adding to them.</summary>
+    public MeasuredTimes MergedWith(MeasuredTimes newer)
+    {
+        ArgumentNullException.ThrowIfNull(newer);
+        var merged = new MeasuredTimes();
+        foreach (var source in new[] { this, newer })
+        {
+            foreach (var (notebook, profiles) in source._byNotebook)
+            {
+                foreach (var (profile, measurement) in profiles)
+                {
+                    merged.Set(notebook, profile, measurement);
+                }
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>Writes the file (atomically).</summary>
+    public void Write(string path)
+    {
+        var notebooks = new JsonObject();
+        foreach (var (notebook, profiles) in _byNotebook)
+        {
+            var byProfile = new JsonObject();
+            foreach (var (profile, m) in Of(notebook))
+            {
+                byProfile[profile] = new JsonObject { ["seconds"] = Math.Round(m.Seconds, 1), ["machine"] = m.Machine, ["commit"] = m.Commit };
+            }
+
+            notebooks[notebook] = byProfile;
+        }
+
+        IO.AtomicFile.WriteAllText(path, new JsonObject { ["notebooks"] = notebooks }.ToJsonString(Indented) + "\n");
+    }
+
+    /// <summary>
+    /// "Takes about 12 s under quick, 1 min 10 s under standard.", each time followed by its machine and commit when
+    /// <paramref name="withMachine"/>; null without a measurement.
+    /// </summary>
+    public string? Sentence(string notebook, bool withMachine)
+    {
+        var measured = Of(notebook);
+        return measured.Count == 0
+            ? null
+            : "Takes about " + string.Join(withMachine ? "; " : ", ", measured.Select(m => $"{Duration(m.Measurement.Seconds)} under {m.Profile}" +
+                  (withMachine ? $" (on a {m.Measurement.Machine}, commit {m.Measurement.Commit})" : ""))) + ".";
+    }
+
+    /// <summary>"45 s", "1 min 10 s", "2 h 5 min": a duration as a reader estimates it.</summary>
+    public static string Duration(double seconds)
+    {
+        var whole = (long)Math.Round(seconds);
+        return whole switch
+        {
+            < 60 => $"{Math.Max(1, whole)} s",
+            < 3600 => whole % 60 == 0 ? $"{whole / 60} min" : $"{whole / 60} min {whole % 60} s",
+            _ => (whole % 3600) / 60 == 0 ? $"{whole / 3600} h" : $"{whole / 3600} h {(whole % 3600) / 60} min",
+        };
+    }
+
+    private static string Text(JsonNode? entry, string key, string where) =>
+        entry?[key] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text)
+            ? text
+            : throw new InvalidDataException($"{where}.{key} must be a non-empty string.");
+
+    /// <summary>One render's time.</summary>
+    /// <param name="Seconds">Wall-clock seconds for the notebook, finite and positive.</param>
+    /// <param name="Machine">The machine, as <see cref="ThisMachine"/> describes it.</param>
+    /// <param name="Commit">The repository's commit, or "unknown".</param>
+    public sealed record Measurement(double Seconds, string Machine, string Commit);
+
+    /// <summary>"2-core Debian GNU/Linux 12 (bookworm), busy: load 3.9": cores, system and, when it was busy, its load.</summary>
+    public static string ThisMachine()
+    {
+        var machine = $"{Environment.ProcessorCount}-core {System.Runtime.InteropServices.RuntimeInformation.OSDescription}";
+        // A busy machine renders slower: say so, so nobody reads the time as an idle machine's.
+        var load = File.Exists("/proc/loadavg") && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], NumberStyles.Float,
+                                                                       CultureInfo.InvariantCulture, out var l) ? l : 0;
+        return load > 0.5 * Environment.ProcessorCount ? $"{machine}, busy: load {load.ToString("0.0", CultureInfo.InvariantCulture)}" : machine;
+    }
+}

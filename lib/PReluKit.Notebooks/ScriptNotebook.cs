@@ -1,0 +1,113 @@
+using System.Text.Json.Nodes;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace PReluKit.Notebooks;
+
+/// <summary>
+/// A notebook running as a .NET 10 file-based app (<c>prelu notebooks export --script</c>): the generated code calls
+/// <see cref="Cell"/> before each code cell, <c>display(…)</c> lands in <see cref="Display"/>, console output is kept
+/// per cell, and <see cref="WritePage"/> writes the same page as <c>prelu notebooks render</c> (<see cref="NotebookPage"/>).
+/// </summary>
+public sealed class ScriptNotebook
+{
+    private readonly JsonNode _notebook;
+    private readonly List<JsonNode> _codeCells;
+    private readonly string _page;
+    private readonly StringWriter _console = new();
+    private readonly TextWriter _realConsole;
+    private JsonArray? _outputs;
+
+    private ScriptNotebook(string name, JsonNode notebook, string page)
+    {
+        Name = name;
+        _notebook = notebook;
+        _page = page;
+        _codeCells = [.. NotebookCells.All(notebook).Where(NotebookCells.IsCode)];
+        _realConsole = Console.Out;
+    }
+
+    /// <summary>The notebook running in this process, if any: kit helpers (progress lines) display through it.</summary>
+    public static ScriptNotebook? Current { get; private set; }
+
+    /// <summary>The notebook's name (its file name without <c>.ipynb</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>
+    /// Starts the notebook <paramref name="name"/> whose cells are <paramref name="notebookJson"/>, writing its page to the
+    /// path in <paramref name="args"/>; the profile and runs folder come from the environment, as in VS Code.
+    /// </summary>
+    /// <exception cref="ArgumentException">No page path was given (the message is the usage line).</exception>
+    public static ScriptNotebook Start(string name, string notebookJson, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length != 1 || string.IsNullOrWhiteSpace(args[0]) || Directory.Exists(args[0]))
+        {
+            throw new ArgumentException($"usage: dotnet run {name}.cs -- PAGE.html (the page to write; its folder must exist)");
+        }
+
+        var page = Path.GetFullPath(args[0]);
+        if (!Directory.Exists(Path.GetDirectoryName(page)))
+        {
+            throw new ArgumentException($"PAGE: the folder of '{page}' does not exist.");
+        }
+
+        var notebook = JsonNode.Parse(notebookJson) ?? throw new ArgumentException("the embedded notebook is empty", nameof(notebookJson));
+        Current = new ScriptNotebook(name, notebook, page);
+        Console.SetOut(Current._console); // a cell's console output belongs under that cell, as in the notebook
+        return Current;
+    }
+
+    /// <summary>Starts code cell <paramref name="index"/> (0-based among code cells): what follows is its output.</summary>
+    public void Cell(int index)
+    {
+        FlushConsole();
+        _outputs = [];
+        _codeCells[index]["outputs"] = _outputs;
+        _codeCells[index]["execution_count"] = index + 1;
+        _realConsole.WriteLine($"{Name}: cell {index + 1} of {_codeCells.Count}");
+    }
+
+    /// <summary>Shows <paramref name="value"/> under the current cell; the returned handle replaces it in place.</summary>
+    public ScriptDisplay Display(object? value)
+    {
+        FlushConsole();
+        var outputs = _outputs ?? throw new InvalidOperationException("display before the first cell");
+        var display = new ScriptDisplay(outputs, outputs.Count);
+        outputs.Add(Output(value));
+        return display;
+    }
+
+    /// <summary>Writes the page (markdown, code, every output) and the executed notebook beside it.</summary>
+    public void WritePage()
+    {
+        FlushConsole();
+        Console.SetOut(_realConsole);
+        IO.AtomicFile.WriteAllText(Path.ChangeExtension(_page, ".ipynb"), _notebook.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        NotebookPage.Build(_notebook, Name).Write(_page);
+        Console.WriteLine($"{Name}: wrote {_page}");
+    }
+
+    /// <summary>The nbformat output for <paramref name="value"/>: HTML where the formatters give HTML, else text.</summary>
+    internal static JsonObject Output(object? value)
+    {
+        // Text for text and numbers, as the kernel shows them; the kit's formatters (charts, tables, progress) give HTML.
+        var mime = value is null or string || value.GetType().IsPrimitive ? PlainTextFormatter.MimeType
+            : Formatter.GetPreferredMimeTypesFor(value.GetType()).FirstOrDefault() ?? HtmlFormatter.MimeType;
+        return new JsonObject
+        {
+            ["output_type"] = "display_data",
+            ["data"] = new JsonObject { [mime] = value is null ? "<null>" : value.ToDisplayString(mime) },
+            ["metadata"] = new JsonObject(),
+        };
+    }
+
+    private void FlushConsole()
+    {
+        var text = _console.ToString();
+        _console.GetStringBuilder().Clear();
+        if (text.Length > 0 && _outputs is not null)
+        {
+            _outputs.Add(new JsonObject { ["output_type"] = "stream", ["name"] = "stdout", ["text"] = text });
+        }
+    }
+}

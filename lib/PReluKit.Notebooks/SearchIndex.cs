@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace PReluKit.Notebooks;
+
+/// <summary>
+/// The course site's full-text search data: each page's title and plain text (markdown, code, text outputs), written as a
+/// script (<see cref="ScriptFile"/>) that sets <c>window.preluSearchIndex</c>. A script, not a JSON file, because pages
+/// opened from file:// may load scripts beside them but may not fetch files.
+/// </summary>
+public sealed partial class SearchIndex
+{
+    /// <summary>The file the index is written to, beside the pages.</summary>
+    public const string ScriptFile = "search-index.js";
+
+    private readonly List<(string Page, string Title, string Text)> _pages = [];
+
+    /// <summary>The pages indexed so far, in order.</summary>
+    public IReadOnlyList<(string Page, string Title, string Text)> Pages => _pages;
+
+    /// <summary>Indexes <paramref name="page"/> (a file name beside the index) with its title and text.</summary>
+    public void Add(string page, string title, string text) => _pages.Add((page, title, Squeeze(text)));
+
+    /// <summary>What a reader can find on a notebook's page: its markdown as plain text, its code, its text outputs.</summary>
+    public static string TextOf(JsonNode executed) =>
+        string.Join('\n', NotebookCells.All(executed).Select(cell => NotebookCells.IsMarkdown(cell)
+            ? PlainMarkdown(NotebookCells.Source(cell))
+            : string.Join('\n', [NotebookCells.Source(cell), .. NotebookPage.Shown(cell).Select(NotebookPage.PlainText)])));
+
+    /// <summary><paramref name="markdown"/> as the words a reader sees, without markup.</summary>
+    public static string PlainMarkdown(string markdown) => Markdig.Markdown.ToPlainText(markdown ?? "", NotebookPage.Markdown);
+
+    /// <summary>The script that defines the index.</summary>
+    public string ToScript()
+    {
+        var pages = new JsonArray(_pages.Select(p => (JsonNode?)new JsonObject { ["page"] = p.Page, ["title"] = p.Title, ["text"] = p.Text }).ToArray());
+        // "</" is escaped so that no text can close a script element if the index is ever inlined.
+        return "window.preluSearchIndex = " + pages.ToJsonString(new JsonSerializerOptions { WriteIndented = false }).Replace("</", "<\\/", StringComparison.Ordinal) + ";\n";
+    }
+
+    private static string Squeeze(string text) => Whitespace().Replace(text ?? "", " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
