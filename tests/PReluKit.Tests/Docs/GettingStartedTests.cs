@@ -18,10 +18,10 @@ public partial class GettingStartedTests
         var blocks = CSharpBlock().Matches(page).Select(m => m.Groups[1].Value).ToList();
         Assert.True(blocks.Count >= 5, $"{blocks.Count} C# blocks");
         using var folder = new TempFolder();
-        var app = Path.Combine(folder.Path, "app.cs");
+        var app = Path.Combine(folder.Path, "getting-started-app.cs"); // its own name: the cache cleanup below takes only its folders
         File.WriteAllText(app, $"#:project {RepositoryRoot.Combine("lib", "PReluKit", "PReluKit.csproj")}\n" + string.Join("\n", blocks));
 
-        var output = AwayFromTheRepository.Run(folder.Path, "dotnet", ["run", app]);
+        var output = FileBasedAppCache.Cleaned("getting-started-app", () => AwayFromTheRepository.Run(folder.Path, "dotnet", ["run", app]));
 
         Assert.Matches(@"\d{3},\d{3} parameters", output);
         Assert.Matches(@"epoch 2: loss \d\.\d{3}, training accuracy \d+\.\d %", output);

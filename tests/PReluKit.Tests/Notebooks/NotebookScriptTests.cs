@@ -49,7 +49,7 @@ public class NotebookScriptTests(SharedRuns runs) : IClassFixture<SharedRuns>
         var folder = Exported();
         foreach (var name in NotebookFiles.Names)
         {
-            var (code, output, error) = WithoutLeftovers(name, () =>
+            var (code, output, error) = FileBasedAppCache.Cleaned(name, () =>
                 ChildProcess.Run(ChildProcess.StartInfo("dotnet", folder, ["build", name + ".cs"]), TimeSpan.FromMinutes(10)));
             Assert.True(code == 0, $"{name}.cs did not build (exit {code}): {Tail(output)} {Tail(error)}");
         }
@@ -67,7 +67,7 @@ public class NotebookScriptTests(SharedRuns runs) : IClassFixture<SharedRuns>
         start.Environment["PRELUKIT_RESULTS"] = pages.Combine("runs");
         start.Environment["PRELUKIT_DATA"] = RepositoryRoot.Combine("data");
 
-        var (code, output, error) = WithoutLeftovers(Name, () => ChildProcess.Run(start, TimeSpan.FromMinutes(10)));
+        var (code, output, error) = FileBasedAppCache.Cleaned(Name, () => ChildProcess.Run(start, TimeSpan.FromMinutes(10)));
 
         Assert.True(code == 0, $"dotnet run {Name}.cs exited {code}: {Tail(output)} {Tail(error)}");
         var page = System.Net.WebUtility.HtmlDecode(File.ReadAllText(pages.Combine(Name + ".html")));
@@ -89,29 +89,6 @@ public class NotebookScriptTests(SharedRuns runs) : IClassFixture<SharedRuns>
         Assert.All(NotebookFiles.Names, n => Assert.True(File.Exists(folder.Combine(n + ".cs")), $"no {n}.cs"));
         return folder.Path;
     });
-
-    /// <summary>
-    /// Runs <paramref name="work"/> (a build or run of the script <paramref name="name"/>), then deletes the build folder
-    /// it left under the SDK's file-based app cache: about 1 GB each (TorchSharp's native libraries for every platform),
-    /// and a new one for every temp folder the test exports to.
-    /// </summary>
-    private static T WithoutLeftovers<T>(string name, Func<T> work)
-    {
-        var cache = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "dotnet", "runfile");
-        string[] Builds() => Directory.Exists(cache) ? Directory.GetDirectories(cache, name + "-*") : [];
-        var before = Builds().ToHashSet(StringComparer.Ordinal);
-        try
-        {
-            return work();
-        }
-        finally
-        {
-            foreach (var build in Builds().Where(b => !before.Contains(b)))
-            {
-                Directory.Delete(build, recursive: true);
-            }
-        }
-    }
 
     private static JsonObject Cell(string type, string source) =>
         new() { ["cell_type"] = type, ["source"] = source, ["metadata"] = new JsonObject(), ["outputs"] = new JsonArray() };

@@ -51,7 +51,7 @@ public class PackageTests
             DeadNeuronPage.Build("ReLU MLP", dead, dead, 1).Write("report.html");
             """);
 
-        var output = AwayFromTheRepository.Run(app, "dotnet", ["run", "app.cs"]);
+        var output = FileBasedAppCache.Cleaned("app", () => AwayFromTheRepository.Run(app, "dotnet", ["run", "app.cs"]));
 
         var data = output.Split('\n').Single(l => l.StartsWith("data: ", StringComparison.Ordinal))["data: ".Length..].Trim();
         Assert.False(data.StartsWith(RepositoryRoot.Path, StringComparison.Ordinal), $"the app found the repository's data: {data}");
