@@ -77,7 +77,8 @@ done
 # Copy what the kit reads (manifest and runs); summaries and reports are computed from them.
 wall=$(($(date -u +%s) - started_epoch))
 commit="$(git rev-parse HEAD)"
-machine="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME")"
+# MACHINE_NOTE: what a reader should know about the machine's load, e.g. "shared with development work while it ran".
+machine="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME")${MACHINE_NOTE:+ ($MACHINE_NOTE)}"
 numerics="$($PRELU numerics --threads "$CPUS_PER_SHARD")"
 rm -rf "$recorded.new"
 mkdir -p "$recorded.new"
