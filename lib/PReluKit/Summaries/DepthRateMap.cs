@@ -1,4 +1,5 @@
 using System.Globalization;
+using PReluKit.Activations;
 using PReluKit.Runs;
 using PReluKit.Statistics;
 using PReluKit.Tables;
@@ -95,6 +96,80 @@ public sealed record DepthRateMap(RecordedSweep Sweep, IReadOnlyList<MapCell> Ce
             return best.Row is null ? null : new BestRate(depth, activation, best.Cell.LearningRate, best.Row.TestAccuracy!);
         }).OfType<BestRate>()),
     ];
+
+    /// <summary><see cref="BestRates"/> as a table: depth, activation, the best rate and its accuracy.</summary>
+    public ResultTable BestRatesTable() => new("Best learning rate of the grid per depth and activation (mean test accuracy over completed runs)",
+        [new("depth", RightAligned: true), new("activation"), new("best lr", RightAligned: true), new("test acc. (%)", RightAligned: true)],
+        [.. BestRates().Select(b => (IReadOnlyList<string>)[
+            b.Depth.ToString(CultureInfo.InvariantCulture), b.Activation.DisplayName, b.LearningRate.ToString(CultureInfo.InvariantCulture),
+            b.TestAccuracy.ToString("0.00")])]);
+
+    /// <summary>
+    /// Per depth, which activation's best rate reached the highest mean accuracy and by how much it beat ReLU's best —
+    /// a gap between two best-of-grid means, with no paired interval.
+    /// </summary>
+    public string BestRatesReading()
+    {
+        var best = BestRates();
+        return string.Join("; ", Sweep.Depths.Select(depth =>
+        {
+            var atDepth = best.Where(b => b.Depth == depth).ToList();
+            var top = atDepth.MaxBy(b => b.TestAccuracy.Mean)!;
+            var relu = atDepth.FirstOrDefault(b => b.Activation.Kind == ActivationKind.ReLU);
+            var gap = relu is null || top == relu ? "" : string.Create(CultureInfo.InvariantCulture,
+                $", {top.TestAccuracy.Mean - relu.TestAccuracy.Mean:0.00} points above ReLU's best ({relu.TestAccuracy.Mean:0.00} % at lr {relu.LearningRate})");
+            return string.Create(CultureInfo.InvariantCulture,
+                $"depth {depth}: best {top.Activation.DisplayName}, {top.TestAccuracy.Mean:0.00} % at lr {top.LearningRate}{gap}");
+        })) + ".";
+    }
+
+    /// <summary>
+    /// Whether ReLU's dying and PReLU's gains share cells: the cells where ReLU ended with at least
+    /// <paramref name="deadPercent"/> % dead units (and whether they have pairs), and the mean PReLU − ReLU difference in
+    /// the paired cells on either side of that line.
+    /// </summary>
+    public string DeadShareReading(double deadPercent = 10)
+    {
+        var dying = Cells.Where(c => c.ReluDeadPercent >= deadPercent).ToList();
+        var paired = Cells.Where(c => c.Contrast(MapContrast.PReluVsReLU) is not null).ToList();
+        string Group(IReadOnlyList<MapCell> cells, string name)
+        {
+            if (cells.Count == 0)
+            {
+                return $"none {name}";
+            }
+
+            var effects = cells.Select(c => c.Contrast(MapContrast.PReluVsReLU)!.Accuracy.Effect.Estimate).ToList();
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{Count(cells.Count)} {name}, mean PReLU − ReLU {Accuracy.Number(effects.Average())} points (from {Accuracy.Number(effects.Min())} to {Accuracy.Number(effects.Max())})");
+        }
+
+        var where = dying.Count == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"ReLU ended with ≥ {deadPercent:0.#} % dead units in no cell")
+            : string.Create(CultureInfo.InvariantCulture, $"ReLU ended with ≥ {deadPercent:0.#} % dead units in {Count(dying.Count)} (") +
+              string.Join("; ", dying.Select(c => string.Create(CultureInfo.InvariantCulture,
+                  $"{c.Name}: {c.ReluDeadPercent:0.0} %{(c.Contrast(MapContrast.PReluVsReLU) is null ? $", no pairs — diverged: {c.Diverged}" : "")}"))) + ")";
+        var threshold = string.Create(CultureInfo.InvariantCulture, $"{deadPercent:0.#} %");
+        return $"{where}. Among the cells with pairs: {Group([.. paired.Where(c => c.ReluDeadPercent >= deadPercent)], $"with ReLU ≥ {threshold} dead")}; " +
+               $"{Group([.. paired.Where(c => !(c.ReluDeadPercent >= deadPercent))], $"with ReLU below {threshold} dead")}.";
+    }
+
+    /// <summary>Diverged runs of each activation over the whole grid: "ReLU 23 of 80, …".</summary>
+    public string DivergedReading() => string.Join(", ", Cells[0].Summary.Rows.Select(r => r.Activation).Select(a =>
+        $"{a.DisplayName} {Cells.Sum(c => c.Summary.Rows.FirstOrDefault(r => r.Activation == a)?.Diverged ?? 0)} of " +
+        $"{Cells.Sum(c => c.Summary.Rows.FirstOrDefault(r => r.Activation == a)?.Runs ?? 0)}"));
+
+    /// <summary>
+    /// The cells where the activations diverged unequally — some trained on a seed where another diverged — with each
+    /// one's count: where one activation is the more stable, which no accuracy column shows.
+    /// </summary>
+    public string UnequalDivergenceReading()
+    {
+        var unequal = Cells.Where(c => c.Summary.Rows.Select(r => r.Diverged).Distinct().Count() > 1).ToList();
+        return unequal.Count == 0 ? "In every cell the activations diverged equally often."
+            : $"The activations diverged unequally in {Count(unequal.Count)}: " + string.Join("; ", unequal.Select(c =>
+                $"{c.Name} — {string.Join(", ", c.Summary.Rows.Select(r => $"{r.DisplayName} {r.Diverged}/{r.Runs}"))}")) + ".";
+    }
 
     /// <summary>"+0.35 [−0.20, +0.90]", or the estimate alone from one pair.</summary>
     internal string Effect(EffectInterval effect) => effect.HasInterval

@@ -109,6 +109,24 @@ public class DepthRateMapTests
         Assert.Equal(0.1, best[ActivationKind.PReLUChannelWise].LearningRate);
     }
 
+    [Fact]
+    public void The_readings_name_the_cells_where_relu_died_where_the_activations_diverged_unequally_and_the_best_rates()
+    {
+        var map = Map(
+            Cell(2, 0.01, relu: [80.0, 81.0, 82.0], leaky: [80.0, 81.0, 82.0], prelu: [81.0, 82.0, 83.0]),
+            Cell(2, 0.1, relu: [double.NaN, double.NaN, double.NaN], leaky: [80.0, 81.0, 82.0], prelu: [80.0, double.NaN, 82.0]));
+
+        // Every synthetic run has 1 of fc1's 10 units dead: 10 % for ReLU in the cell where it completed.
+        Assert.Equal("ReLU ended with ≥ 10 % dead units in 1 cell (depth 2, lr 0.01: 10.0 %). Among the cells with pairs: " +
+                     "1 cell with ReLU ≥ 10 % dead, mean PReLU − ReLU +1.00 points (from +1.00 to +1.00); none with ReLU below 10 % dead.",
+                     map.DeadShareReading(deadPercent: 10));
+        Assert.Equal("The activations diverged unequally in 1 cell: depth 2, lr 0.1 — ReLU 3/3, Leaky ReLU (0.01) 0/3, PReLU (channel-wise) 1/3.",
+                     map.UnequalDivergenceReading());
+        Assert.Equal("ReLU 3 of 6, Leaky ReLU (0.01) 0 of 6, PReLU (channel-wise) 1 of 6", map.DivergedReading());
+        Assert.Equal("depth 2: best PReLU (channel-wise), 82.00 % at lr 0.01, 1.00 points above ReLU's best (81.00 % at lr 0.01).",
+                     map.BestRatesReading());
+    }
+
     /// <summary>A cell of three seeds; a NaN accuracy makes that seed's run diverge.</summary>
     private static MapCellSpec Cell(int depth, double rate, double[] relu, double[] leaky, double[] prelu) => new(depth, rate, [relu, leaky, prelu]);
 
