@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.DotNet.Interactive.Formatting;
+using PReluKit.Data;
 
 namespace PReluKit.Notebooks;
 
@@ -36,10 +37,25 @@ public sealed class ScriptNotebook
     /// Starts the notebook <paramref name="name"/> whose cells are <paramref name="notebookJson"/>, writing its page to the
     /// path in <paramref name="args"/>; the profile and runs folder come from the environment, as in VS Code.
     /// </summary>
+    /// <param name="name">The notebook's file name without <c>.ipynb</c>.</param>
+    /// <param name="notebookJson">The notebook, embedded in the script.</param>
+    /// <param name="args">The script's arguments: the page to write.</param>
+    /// <param name="repositoryData">
+    /// The repository's data/ folder relative to the script's own folder: unless <see cref="RepositoryData.EnvironmentVariable"/>
+    /// is set, the recorded experiments are read there, as the notebook reads them beside the repository, wherever the
+    /// script is run from (a file-based app runs from the SDK's cache, whose data/ holds the subset only).
+    /// </param>
     /// <exception cref="ArgumentException">No page path was given (the message is the usage line).</exception>
-    public static ScriptNotebook Start(string name, string notebookJson, string[] args)
+    public static ScriptNotebook Start(string name, string notebookJson, string[] args, string? repositoryData = null)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (repositoryData is not null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(RepositoryData.EnvironmentVariable))
+            && AppContext.GetData("EntryPointFileDirectoryPath") is string scriptFolder
+            && Path.GetFullPath(Path.Combine(scriptFolder, repositoryData)) is var data && Directory.Exists(data))
+        {
+            Environment.SetEnvironmentVariable(RepositoryData.EnvironmentVariable, data);
+        }
+
         if (args.Length != 1 || string.IsNullOrWhiteSpace(args[0]) || Directory.Exists(args[0]))
         {
             throw new ArgumentException($"usage: dotnet run {name}.cs -- PAGE.html (the page to write; its folder must exist)");

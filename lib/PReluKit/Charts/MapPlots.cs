@@ -9,8 +9,8 @@ namespace PReluKit.Charts;
 /// <summary>The depth × learning-rate map as a heatmap: one cell per grid point, coloured by PReLU's paired accuracy difference.</summary>
 public static class MapPlots
 {
-    /// <summary>Differences beyond this many δ get the scale's end colour (a collapse of ReLU is +75 points; the band of interest is ±δ).</summary>
-    private const double ColourRangeInDeltas = 3;
+    /// <summary>Differences beyond this many δ get the scale's end colour: the band of interest is ±δ, so δ sits halfway.</summary>
+    private const double ColourRangeInDeltas = 2;
 
     /// <summary>
     /// Depth (rows) × learning rate (columns), coloured by the mean paired difference <paramref name="which"/> names (blue:
@@ -24,8 +24,9 @@ public static class MapPlots
         var rates = map.Sweep.LearningRates;
         var cells = depths.Select(d => rates.Select(r => map.Cells.FirstOrDefault(c => c.Depth == d && c.LearningRate == r)).ToList()).ToList();
         object?[][] z = [.. cells.Select(row => row.Select(c => c?.Contrast(which) is { } contrast ? (object)Math.Round(contrast.Accuracy.Effect.Estimate, 3) : null).ToArray())];
+        // A square without pairs says who diverged: "everyone" and "only PReLU" are different findings.
         string[][] labels = [.. cells.Select(row => row.Select(c => c is null ? "" : c.Contrast(which) is { } contrast
-            ? map.Accuracy.Number(contrast.Accuracy.Effect.Estimate) : "no pairs").ToArray())];
+            ? map.Accuracy.Number(contrast.Accuracy.Effect.Estimate) : $"no pairs<br>{c.DivergedShort(which)}").ToArray())];
         string[][] hover = [.. cells.Select(row => row.Select(c => c?.Describe(which).Replace("; ", "<br>", StringComparison.Ordinal) ?? "").ToArray())];
         // Words, not bare numbers: Plotly would place "0.01", "0.03", … on a linear axis instead of one column each.
         var x = rates.Select(r => string.Create(CultureInfo.InvariantCulture, $"lr {r}")).ToArray();
@@ -45,12 +46,18 @@ public static class MapPlots
             t.SetProperty("zmin", -range);
             t.SetProperty("zmax", range);
             t.SetProperty("zmid", 0);
+            t.SetProperty("reversescale", true); // Plotly's RdBu runs blue (low) to red (high): reversed, blue is PReLU higher
             t.SetProperty("colorbar", new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = "points" } });
             return t;
         }), heat);
         var chart = ChartStyle.Finish(heat,
-            $"{name}: paired difference in test accuracy (points), {map.Sweep.Cells[0].Experiment.Manifest.Config.Seeds.Count} seeds per cell; colours end at ±{range:0.#}",
+            $"{name}: paired difference in test accuracy (points), {map.Sweep.Cells[0].Experiment.Manifest.Config.Seeds.Count} seeds per cell; blue: PReLU higher, red: lower, saturated beyond ±{range:0.#}; white: no pairs",
             "learning rate (SGD, momentum 0.9)", $"hidden layers of {map.Sweep.Width} units", width: 720, height: 460);
+        chart = GenericChart.mapLayout(FSharpFunc<Layout, Layout>.FromConverter(layout =>
+        {
+            layout.SetProperty("plot_bgcolor", "white"); // a square without pairs shows the background: it must not look like a value
+            return layout;
+        }), chart);
         return new ReportChart($"{name} over depth and learning rate", map.Reading(which), chart);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using PReluKit.Activations;
 using PReluKit.Runs;
 using PReluKit.Statistics;
 using PReluKit.Tables;
@@ -105,22 +104,65 @@ public sealed record DepthRateMap(RecordedSweep Sweep, IReadOnlyList<MapCell> Ce
             b.TestAccuracy.ToString("0.00")])]);
 
     /// <summary>
-    /// Per depth, which activation's best rate reached the highest mean accuracy and by how much it beat ReLU's best —
-    /// a gap between two best-of-grid means, with no paired interval.
+    /// Per depth, how far apart the activations' best-of-grid means lie (a gap between two best-of-grid means has no
+    /// paired interval, so no winner is named), and how often the best rate is the grid's lowest — where the true best
+    /// may lie below the grid.
     /// </summary>
     public string BestRatesReading()
     {
         var best = BestRates();
-        return string.Join("; ", Sweep.Depths.Select(depth =>
+        var perDepth = string.Join("; ", Sweep.Depths.Select(depth =>
         {
             var atDepth = best.Where(b => b.Depth == depth).ToList();
-            var top = atDepth.MaxBy(b => b.TestAccuracy.Mean)!;
-            var relu = atDepth.FirstOrDefault(b => b.Activation.Kind == ActivationKind.ReLU);
-            var gap = relu is null || top == relu ? "" : string.Create(CultureInfo.InvariantCulture,
-                $", {top.TestAccuracy.Mean - relu.TestAccuracy.Mean:0.00} points above ReLU's best ({relu.TestAccuracy.Mean:0.00} % at lr {relu.LearningRate})");
-            return string.Create(CultureInfo.InvariantCulture,
-                $"depth {depth}: best {top.Activation.DisplayName}, {top.TestAccuracy.Mean:0.00} % at lr {top.LearningRate}{gap}");
-        })) + ".";
+            var spread = atDepth.Max(b => b.TestAccuracy.Mean) - atDepth.Min(b => b.TestAccuracy.Mean);
+            return string.Create(CultureInfo.InvariantCulture, $"depth {depth}: within {spread:0.00} points (") +
+                   string.Join(", ", atDepth.Select(b => string.Create(CultureInfo.InvariantCulture,
+                       $"{b.Activation.DisplayName} {b.TestAccuracy.Mean:0.00} % at lr {b.LearningRate}"))) + ")";
+        }));
+        var lowest = Sweep.LearningRates[0];
+        var atEdge = best.Count(b => b.LearningRate == lowest);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"The best means per depth lie {perDepth}. {atEdge} of the {best.Count} best rates are the grid's lowest ({lowest}): there the best rate may lie below the grid.");
+    }
+
+    /// <summary>
+    /// The seed article's two accuracy claims counted over the grid: "a considerable rise" (PReLU more than δ above ReLU,
+    /// its interval clear of δ) and "unlike Leaky ReLU" (more than δ above Leaky ReLU) — the cells where each holds.
+    /// </summary>
+    public string ClaimsReading()
+    {
+        string Listed(IReadOnlyList<MapCell> cells) => cells.Count == 0 ? "in no cell" : $"in {Count(cells.Count)} ({string.Join("; ", cells.Select(c => c.Name))})";
+        return $"\"A considerable rise\" (PReLU more than {Accuracy.Band.TrimStart('±')} above ReLU, the whole interval beyond it): " +
+               $"{Listed(Where(MapContrast.PReluVsReLU, VerdictKind.AboveDelta))} of {Cells.Count}. " +
+               $"\"Unlike Leaky ReLU\" (PReLU more than {Accuracy.Band.TrimStart('±')} above Leaky ReLU): {Listed(Where(MapContrast.PReluVsLeaky, VerdictKind.AboveDelta))}.";
+    }
+
+    /// <summary>
+    /// The map's answer in one paragraph, from the cells: where PReLU is more than δ above ReLU (if anywhere), whether the
+    /// cells where ReLU's units died have pairs to judge, and which activation diverged most often.
+    /// </summary>
+    public string Conclusion(double deadPercent = 10)
+    {
+        var above = Where(MapContrast.PReluVsReLU, VerdictKind.AboveDelta);
+        var below = Where(MapContrast.PReluVsReLU, VerdictKind.BelowDelta);
+        var paired = Cells.Count - WithoutPairs(MapContrast.PReluVsReLU).Count;
+        var gain = above.Count == 0
+            ? $"PReLU is more than {Accuracy.Band.TrimStart('±')} above ReLU in none of the {paired} cells with pairs"
+            : $"PReLU is more than {Accuracy.Band.TrimStart('±')} above ReLU in {Count(above.Count)} of {paired} with pairs ({string.Join("; ", above.Select(c => c.Name))})";
+        var loss = below.Count == 0 ? "" : $", and more than {Accuracy.Band.TrimStart('±')} below it in {Count(below.Count)}";
+        var dying = Cells.Where(c => c.ReluDeadPercent >= deadPercent).ToList();
+        var dyingPaired = dying.Count(c => c.Contrast(MapContrast.PReluVsReLU) is not null);
+        var threshold = deadPercent.ToString("0.#", CultureInfo.InvariantCulture);
+        var dead = dying.Count == 0
+            ? $"ReLU lost fewer than {threshold} % of its units in every cell"
+            : $"ReLU lost at least {threshold} % of its units in {Count(dying.Count)}, {(dyingPaired == 0 ? "none of them with pairs to judge PReLU against" : $"{dyingPaired} with pairs")}";
+        var diverged = Cells[0].Summary.Rows.Select(r => r.Activation)
+            .Select(a => (Activation: a, Count: Cells.Sum(c => c.Summary.Rows.FirstOrDefault(r => r.Activation == a)?.Diverged ?? 0)))
+            .OrderByDescending(p => p.Count).ToList();
+        var stability = diverged[0].Count == diverged[^1].Count
+            ? "every activation diverged equally often"
+            : $"{diverged[0].Activation.DisplayName} diverged most often ({string.Join(", ", diverged.Select(p => $"{p.Activation.DisplayName} {p.Count}"))} runs)";
+        return $"On this map {gain}{loss}; {dead}; and {stability}.";
     }
 
     /// <summary>

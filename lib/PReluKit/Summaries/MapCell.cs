@@ -26,6 +26,21 @@ public sealed record MapCell(int Depth, double LearningRate, ComparisonSummary S
     /// <summary>"ReLU 5/5, PReLU (channel-wise) 1/5" for the activations with diverged runs; empty when none diverged.</summary>
     public string Diverged => string.Join(", ", Summary.Rows.Where(r => r.Diverged > 0).Select(r => $"{r.DisplayName} {r.Diverged}/{r.Runs}"));
 
+    /// <summary>"ReLU 0/5, PReLU 5/5 diverged": the two activations of <paramref name="which"/>, for a square without pairs.</summary>
+    public string DivergedShort(MapContrast which)
+    {
+        var kinds = which == MapContrast.PReluVsReLU
+            ? new[] { ActivationKind.ReLU, ActivationKind.PReLUChannelWise }
+            : [ActivationKind.LeakyReLU, ActivationKind.PReLUChannelWise];
+        var rows = kinds.Select(Summary.Find).OfType<ActivationSummary>().Select(r => $"{r.Activation.Kind switch
+        {
+            ActivationKind.ReLU => "ReLU",
+            ActivationKind.LeakyReLU => "Leaky",
+            _ => "PReLU",
+        }} {r.Diverged}/{r.Runs}");
+        return $"{string.Join(", ", rows)} diverged";
+    }
+
     /// <summary>
     /// The cell's result for <paramref name="which"/> in words: the paired difference, its interval and verdict, or why there
     /// is none (every pair had a diverged run); then ReLU's dead share and the diverged runs.

@@ -89,7 +89,8 @@ public class DepthRateMapTests
         Assert.Contains("\"z\":[[3.0,null],[-1.0,0.5]]", json.Replace(" ", ""));
         Assert.Contains("\"lr 0.01\"", json);
         Assert.Contains("\"8 layers\"", json);
-        Assert.Contains("no pairs", json);
+        Assert.Contains("no pairs<br>ReLU 3/3, PReLU 0/3 diverged", json);
+        Assert.Contains("\"reversescale\":true", json.Replace(" ", "")); // blue is PReLU higher
         Assert.Equal(map.Reading(MapContrast.PReluVsReLU), chart.Takeaway);
     }
 
@@ -123,8 +124,14 @@ public class DepthRateMapTests
         Assert.Equal("The activations diverged unequally in 1 cell: depth 2, lr 0.1 — ReLU 3/3, Leaky ReLU (0.01) 0/3, PReLU (channel-wise) 1/3.",
                      map.UnequalDivergenceReading());
         Assert.Equal("ReLU 3 of 6, Leaky ReLU (0.01) 0 of 6, PReLU (channel-wise) 1 of 6", map.DivergedReading());
-        Assert.Equal("depth 2: best PReLU (channel-wise), 82.00 % at lr 0.01, 1.00 points above ReLU's best (81.00 % at lr 0.01).",
+        Assert.Equal("The best means per depth lie depth 2: within 1.00 points (ReLU 81.00 % at lr 0.01, Leaky ReLU (0.01) 81.00 % at lr 0.01, " +
+                     "PReLU (channel-wise) 82.00 % at lr 0.01). 3 of the 3 best rates are the grid's lowest (0.01): there the best rate may lie below the grid.",
                      map.BestRatesReading());
+        Assert.Equal("On this map PReLU is more than 1 point above ReLU in none of the 1 cells with pairs; ReLU lost at least 10 % of its units " +
+                     "in 1 cell, 1 with pairs; and ReLU diverged most often (ReLU 3, PReLU (channel-wise) 1, Leaky ReLU (0.01) 0 runs).",
+                     map.Conclusion(deadPercent: 10));
+        Assert.Equal("\"A considerable rise\" (PReLU more than 1 point above ReLU, the whole interval beyond it): in no cell of 2. " +
+                     "\"Unlike Leaky ReLU\" (PReLU more than 1 point above Leaky ReLU): in no cell.", map.ClaimsReading());
     }
 
     /// <summary>A cell of three seeds; a NaN accuracy makes that seed's run diverge.</summary>
