@@ -57,13 +57,15 @@ public static class KitSetup
     public static string FSharpCoreVersion =>
         AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == "FSharp.Core")?.GetName().Version?.ToString() ?? "not loaded";
 
-    /// <summary>A one-line description of the environment, shown by the setup cell.</summary>
+    /// <summary>
+    /// One short line for the setup cell: the kit's version, the profile's sizes and the time it takes, and the threading in
+    /// force (libtorch's OpenMP workers sleep when idle, and never outnumber the CPUs).
+    /// </summary>
     public static string Describe(RunProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return $"PReluKit {typeof(KitSetup).Assembly.GetName().Version} · TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version} · " +
-               $"native loader: {TorchNative.Outcome?.Reason} · profile {profile.Name} ({profile.Data}, {profile.Seeds} seeds, " +
-               $"{profile.MlpEpochs} MLP epochs) · {TorchNative.Threading}";
+        return $"PReluKit {typeof(KitSetup).Assembly.GetName().Version?.ToString(3)} · profile {profile.Name}: {profile.Sizes}; " +
+               $"{profile.RenderTime} · {TorchNative.Threading}";
     }
 
     internal static Assembly Kit => typeof(TorchNative).Assembly;

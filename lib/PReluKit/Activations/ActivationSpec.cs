@@ -73,6 +73,15 @@ public sealed record ActivationSpec
     /// <summary>The name charts and tables show, with the parameter where it differs from the default.</summary>
     public string DisplayName => Member.DisplayName(this);
 
+    /// <summary>
+    /// True when a unit never positive on the data outputs 0 and gets no gradient — it is dead: ReLU only. Leaky ReLU, PReLU
+    /// and the rest still output and pass back something on the negative side, so such a unit is only off.
+    /// </summary>
+    public bool CanDie => Kind == ActivationKind.ReLU;
+
+    /// <summary>The word for a unit never positive on the data: "dead" where <see cref="CanDie"/>, "off" otherwise.</summary>
+    public string InactiveWord => CanDie ? "dead" : "off";
+
     /// <summary>True for the members with learned parameters.</summary>
     public bool IsParametric => Member.IsParametric;
 

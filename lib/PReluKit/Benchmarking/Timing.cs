@@ -37,6 +37,6 @@ public sealed record Timing(string Name, IReadOnlyList<double> Seconds)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         var ratios = Seconds.Zip(baseline.Seconds, (a, b) => a / b).ToList();
-        return Verdict.Of(EffectInterval.FromRatio(RatioTo(baseline), ratios), measure ?? EffectMeasure.EpochTime);
+        return Verdict.Of(EffectInterval.FromRatio(RatioTo(baseline), ratios), (measure ?? EffectMeasure.EpochTime).InRounds);
     }
 }

@@ -68,10 +68,10 @@ public static class DeadPlots
             zData: z, X: Enumerable.Range(0, rates.Count).Select(e => $"epoch {e}").ToArray(), Y: order.Select(u => $"unit {u}").ToArray(),
             Name: layer, ColorScale: StyleParam.Colorscale.Viridis, Text: "on-rate");
         var history = UnitHistory.Of(byEpoch)[index];
-        var reading = $"{activation.DisplayName}, {layer}: {history.DeadByEpoch[0]} of {history.Units} units dead at initialisation, {history.Died} died " +
-                      $"during training, {history.Revived} of the dead fired again later; {history.DeadByEpoch[^1]} dead after epoch {byEpoch.Count - 1}.";
+        var reading = $"{activation.DisplayName}, after epoch {byEpoch.Count - 1} — {history.Story(activation.InactiveWord)}" +
+                      (activation.CanDie ? "" : $" Off is not dead: a {activation.DisplayName} unit below zero on every sample still passes α·g back.");
         return new ReportChart($"On-rates, {layer}", reading, ChartStyle.Finish(chart,
-            $"On-rate of each unit of {layer} over training, {activation.DisplayName} (0 = dead)", "epoch (0 = initialisation)", "unit (sorted by final on-rate)",
+            $"On-rate of each unit of {layer} over training, {activation.DisplayName} (0 = never positive: {activation.InactiveWord})", "epoch (0 = initialisation)", "unit (sorted by final on-rate)",
             height: 520));
     }
 
@@ -89,13 +89,15 @@ public static class DeadPlots
                 traces.Add(CSharpChart.Line<double, double, string>(Enumerable.Range(0, percents.Count).Select(e => (double)e), percents,
                     Name: $"{activation.DisplayName} · {history.Layer}", LineColor: ChartStyle.Color(activation.Colour), ShowMarkers: true,
                     LineDash: layerIndex == 0 ? StyleParam.DrawingStyle.Solid : StyleParam.DrawingStyle.Dash));
-                finals.Add($"{activation.DisplayName} {history.Layer} {percents[^1]:0.0} % (peak {percents.Max():0.0} %)");
+                finals.Add($"{activation.DisplayName} {history.Layer} {percents[^1]:0.0} % {activation.InactiveWord} (peak {percents.Max():0.0} %)");
             }
         }
 
-        return new ReportChart("Dead units over epochs", $"Dead units after the last epoch: {string.Join("; ", finals)}.",
-            ChartStyle.LegendBelow(ChartStyle.Finish(ChartStyle.Combine(traces), "Dead units per layer (never positive on the training data)",
-                                                     "epoch (0 = initialisation)", "dead units (%)", height: 500)));
+        return new ReportChart("Units never positive over epochs",
+            $"Units never positive after the last epoch (dead for ReLU, off for the others, which still pass α·g back): {string.Join("; ", finals)}.",
+            ChartStyle.LegendBelow(ChartStyle.Finish(ChartStyle.Combine(traces),
+                                                     "Units never positive on the training data, per layer (ReLU: dead; Leaky ReLU, PReLU: off)",
+                                                     "epoch (0 = initialisation)", "units never positive (%)", height: 500)));
     }
 
     /// <summary>The histogram of <paramref name="layer"/>'s outputs at initialisation and after training, overlaid.</summary>

@@ -107,9 +107,28 @@ public static class TrainingPlots
         ArgumentNullException.ThrowIfNull(runs);
         var bars = runs.Select(r => CSharpChart.Column<double, string, string>(r.Norms.Select(g => g.Norm), Keys: r.Norms.Select(g => g.Layer).ToArray(),
             Name: r.Activation.DisplayName, MarkerColor: ChartStyle.Color(r.Activation.Colour)));
-        var first = runs.Select(r => $"{r.Activation.DisplayName} {r.Norms[0].Norm:0.000}");
-        return new ReportChart("Gradient norms", $"‖∇W‖₂ of {runs[0].Norms[0].Layer} {when}: {string.Join(", ", first)}.",
+        return new ReportChart("Gradient norms", GradientReading(runs, when),
             ChartStyle.LegendBelow(ChartStyle.Finish(ChartStyle.Combine(bars), $"Gradient norm per layer {when}", "layer", "‖∇W‖₂ (L2 norm over the layer's parameters)")));
+    }
+
+    /// <summary>
+    /// The bars read: each layer all activations have, with the largest ratio between them; and the bars only PReLU has, the
+    /// gradients of its α, which are not 0 while α learns.
+    /// </summary>
+    private static string GradientReading(IReadOnlyList<(ActivationSpec Activation, IReadOnlyList<LayerGradient> Norms)> runs, string when)
+    {
+        var shared = runs[0].Norms.Select(g => g.Layer).Where(l => runs.All(r => r.Norms.Any(g => g.Layer == l))).ToList();
+        double Norm(int run, string layer) => runs[run].Norms.First(g => g.Layer == layer).Norm;
+        var layers = shared.Select(l =>
+        {
+            var norms = Enumerable.Range(0, runs.Count).Select(i => Norm(i, l)).ToList();
+            return $"{l}: " + string.Join(", ", runs.Select((r, i) => $"{r.Activation.DisplayName} {norms[i]:0.000}")) +
+                   (norms.Min() > 0 ? $" (largest / smallest ×{norms.Max() / norms.Min():0.0})" : "");
+        });
+        var alphas = runs.SelectMany(r => r.Norms.Where(g => !shared.Contains(g.Layer)).Select(g => $"{r.Activation.DisplayName} {g.Layer} {g.Norm:0.0000}")).ToList();
+        return $"‖∇W‖₂ {when}, from one batch (a snapshot, not an average over the epoch): {string.Join("; ", layers)}." +
+               (alphas.Count == 0 ? "" : $" The bars only some activations have are α's own gradients, ∂L/∂α: {string.Join(", ", alphas)}" +
+                                         " — not 0, so α was still learning.");
     }
 
     /// <summary>Mean training seconds per epoch per activation, with 95 % CI error bars over runs.</summary>

@@ -12,7 +12,7 @@ public static class ComparisonTable
     public static ResultTable Of(ComparisonSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        return new ResultTable(
+        return WithoutEmptyColumns(new ResultTable(
             $"Final test accuracy, mean ± 95 % CI over seeds; paired Δ vs ReLU judged against {summary.Accuracy.Band}",
             [
                 new("activation"), new("runs", RightAligned: true), new("test acc. (%)", RightAligned: true),
@@ -25,9 +25,16 @@ public static class ComparisonTable
                 r.DisplayName, r.Diverged == 0 ? $"{r.Runs}" : $"{r.Runs} ({r.Diverged} diverged)",
                 Format(r.TestAccuracy, "0.00"), Format(r.VsBaseline?.AccuracyDifference, "+0.00;-0.00;0.00"),
                 r.IsBaseline ? "baseline" : r.VsBaseline?.Accuracy.Label ?? "—", Format(r.TestLoss, "0.000"),
-                Format(r.EpochSeconds, "0.000"), r.VsBaseline?.TimeRatio.ToString() ?? "—",
+                Format(r.EpochSeconds, "0.000"), r.VsBaseline is { TimeRatio.Count: > 0 } v ? v.TimeRatio.ToString() : "—",
                 r.DeadPercent.ToString("0.0", CultureInfo.InvariantCulture),
-            ])]);
+            ])]));
+    }
+
+    /// <summary>The table without the columns that say nothing: "—" in every row (no ReLU baseline, epoch times withheld).</summary>
+    private static ResultTable WithoutEmptyColumns(ResultTable table)
+    {
+        var kept = Enumerable.Range(0, table.Columns.Count).Where(c => table.Rows.Count == 0 || table.Rows.Any(r => r[c] != "—")).ToList();
+        return table with { Columns = [.. kept.Select(c => table.Columns[c])], Rows = [.. table.Rows.Select(r => (IReadOnlyList<string>)[.. kept.Select(c => r[c])])] };
     }
 
     /// <summary>One row per paired contrast: accuracy difference and epoch-time ratio with their intervals and verdicts.</summary>

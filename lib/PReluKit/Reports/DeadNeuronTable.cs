@@ -8,14 +8,18 @@ namespace PReluKit.Reports;
 /// <summary>Dead-neuron tables: dead, τ-dormant and mean on-rate per activation layer, and each layer's history over training.</summary>
 public static class DeadNeuronTable
 {
-    /// <summary>One row per layer.</summary>
-    public static ResultTable Of(string title, IReadOnlyList<LayerDeadness> layers)
+    /// <summary>
+    /// One row per layer. Units never positive are counted as "dead" — or, given an <paramref name="activation"/> that cannot die
+    /// (Leaky ReLU, PReLU: they still pass α·g back), as "off".
+    /// </summary>
+    public static ResultTable Of(string title, IReadOnlyList<LayerDeadness> layers, ActivationSpec? activation = null)
     {
         ArgumentNullException.ThrowIfNull(layers);
+        var word = activation?.InactiveWord ?? "dead";
         return new ResultTable(
             title,
             [
-                new("layer"), new("units", RightAligned: true), new("dead", RightAligned: true), new("dead %", RightAligned: true),
+                new("layer"), new("units", RightAligned: true), new(word, RightAligned: true), new($"{word} %", RightAligned: true),
                 .. Tau.Reported.Select(t => new ResultColumn($"dormant τ={t}", RightAligned: true)),
                 new("mean on-rate", RightAligned: true),
             ],
@@ -28,8 +32,9 @@ public static class DeadNeuronTable
     }
 
     /// <summary>
-    /// One row per activation and layer: units dead at initialisation, units that died during training, how many of those
-    /// fired again later, and units dead at the end (from reports taken at initialisation and after every epoch).
+    /// One row per activation and layer, counting units never positive on the data — dead for ReLU, off for the others (they
+    /// still pass α·g back): at initialisation, those that became so during training, how many of those were positive again
+    /// after a later epoch (revived), how many of the revived were never positive again at the end, and the count at the end.
     /// </summary>
     public static ResultTable Histories(string title, IReadOnlyList<(ActivationSpec Activation, IReadOnlyList<DeadNeuronReport> ByEpoch)> runs)
     {
@@ -37,12 +42,15 @@ public static class DeadNeuronTable
         return new ResultTable(
             title,
             [
-                new("activation"), new("layer"), new("units", RightAligned: true), new("dead at start", RightAligned: true),
-                new("died in training", RightAligned: true), new("of those, revived", RightAligned: true), new("dead at end", RightAligned: true),
+                new("activation"), new("layer"), new("units", RightAligned: true), new("never positive is"),
+                new("at start", RightAligned: true), new("became so in training", RightAligned: true),
+                new("of those, revived", RightAligned: true), new("of the revived, again at end", RightAligned: true),
+                new("at end", RightAligned: true),
             ],
             [.. runs.SelectMany(run => UnitHistory.Of(run.ByEpoch).Select(h => (IReadOnlyList<string>)
             [
-                run.Activation.DisplayName, h.Layer, $"{h.Units}", $"{h.DeadByEpoch[0]}", $"{h.Died}", $"{h.Revived}", $"{h.DeadByEpoch[^1]}",
+                run.Activation.DisplayName, h.Layer, $"{h.Units}", run.Activation.InactiveWord, $"{h.DeadAtStart}", $"{h.Died}",
+                $"{h.Revived}", $"{h.DeadAgain}", $"{h.DeadAtEnd}",
             ]))]);
     }
 }

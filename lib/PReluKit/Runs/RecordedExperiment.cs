@@ -17,6 +17,12 @@ public sealed record RecordedExperiment(string Name, ComparisonManifest Manifest
     /// <summary>The folder inside data/ that holds recorded experiments.</summary>
     public const string FolderName = "recorded";
 
+    /// <summary>
+    /// Why a recorded experiment's epoch times give no timing verdict: the machine was shared with development work while they
+    /// ran, so seconds per epoch swing by 2–3× between runs (data/recorded/README.md). Notebook 5 and <c>prelu bench</c> measure time.
+    /// </summary>
+    public const string NotTimingEvidence = "recorded on a shared machine, so its epoch times are not timing evidence";
+
     /// <summary>The recorded experiments shipped with the kit.</summary>
     public static IReadOnlyList<string> Shipped { get; } = ["mlp-full", "cnn-full"];
 

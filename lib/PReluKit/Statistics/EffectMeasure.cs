@@ -22,6 +22,16 @@ public sealed record EffectMeasure(string Name, string Unit, double Delta, strin
     public static EffectMeasure EpochTime { get; } = new("epoch time", "%", 5.0,
         "δ = 5 %: an epoch-time change a user notices; below it, \"no noticeable overhead\" holds", "slower", "faster");
 
+    /// <summary>What one pair is, singular: "seed" in comparisons (runs paired by seed), "round" in interleaved benchmarks.</summary>
+    public string Replicate { get; init; } = "seed";
+
+    /// <summary>The same measure with its pairs counted as interleaved benchmark rounds rather than seeds.</summary>
+    public EffectMeasure InRounds => this with { Replicate = "round" };
+
+    /// <summary>"3 pairs" for seeds, "5 rounds" for rounds (the unit <see cref="Verdict"/> counts its pairs in).</summary>
+    public string CountPairs(int pairs) =>
+        string.Create(CultureInfo.InvariantCulture, $"{pairs} {(Replicate == "seed" ? "pair" : Replicate)}{(pairs == 1 ? "" : "s")}");
+
     /// <summary>The same measure with another δ.</summary>
     /// <exception cref="ArgumentOutOfRangeException">δ is not a positive finite number.</exception>
     public EffectMeasure WithDelta(double delta) =>

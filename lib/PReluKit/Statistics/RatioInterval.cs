@@ -36,10 +36,12 @@ public sealed record RatioInterval(double Ratio, double Lower, double Upper, int
         return new RatioInterval(Math.Exp(mean), Math.Exp(mean - half), Math.Exp(mean + half), logs.Count, level);
     }
 
-    /// <summary>"1.043 (95 % CI 1.021–1.066)", or "1.043 (one pair)".</summary>
+    /// <summary>"1.043 (95 % CI 1.021–1.066)", "1.043 (one pair)", or "1.043 (2 pairs: too few to judge)" below <see cref="Verdict.MinPairs"/>.</summary>
     public override string ToString() =>
         Count == 0 ? "not compared"
         : double.IsNaN(Lower)
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Ratio:0.000} (one pair)")
+        : Count < Verdict.MinPairs
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Ratio:0.000} ({Count} pairs: too few to judge)")
             : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Ratio:0.000} ({Level * 100:0} % CI {Lower:0.000}–{Upper:0.000})");
 }

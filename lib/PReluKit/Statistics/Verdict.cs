@@ -17,6 +17,15 @@ public sealed record Verdict(VerdictKind Kind, EffectMeasure Measure, EffectInte
     /// <summary>Pairs beyond which "would decide" is reported as "more than".</summary>
     public const int MaxPairsReported = 1000;
 
+    /// <summary>
+    /// Fewest pairs a verdict is given on. With two, Student t has one degree of freedom (t = 12.7): the interval is either
+    /// absurdly wide or, when the two pairs happen to agree, narrow by luck — neither is a reading.
+    /// </summary>
+    public const int MinPairs = 3;
+
+    /// <summary>True when the effect rests on fewer than <see cref="MinPairs"/> pairs: no verdict, only "too few … to judge".</summary>
+    public bool TooFewPairs => Kind == VerdictKind.Inconclusive && Effect.Pairs < MinPairs;
+
     /// <summary>The verdict for <paramref name="effect"/> against <paramref name="measure"/>'s δ. Boundaries: an end at exactly ±δ counts as reaching δ; an end at exactly 0 counts as covering 0.</summary>
     public static Verdict Of(EffectInterval effect, EffectMeasure measure)
     {
@@ -24,7 +33,7 @@ public sealed record Verdict(VerdictKind Kind, EffectMeasure Measure, EffectInte
         ArgumentNullException.ThrowIfNull(measure);
         var d = measure.Delta;
         VerdictKind kind;
-        if (!effect.HasInterval)
+        if (!effect.HasInterval || effect.Pairs < MinPairs)
         {
             kind = VerdictKind.Inconclusive;
         }
@@ -49,18 +58,28 @@ public sealed record Verdict(VerdictKind Kind, EffectMeasure Measure, EffectInte
             };
         }
 
-        return new Verdict(kind, measure, effect, kind is VerdictKind.Inconclusive or VerdictKind.Unsettled ? PairsToDecide(effect, d) : null);
+        return new Verdict(kind, measure, effect,
+                           effect.Pairs >= MinPairs && kind is VerdictKind.Inconclusive or VerdictKind.Unsettled ? PairsToDecide(effect, d) : null);
     }
 
     /// <summary>The verdict on a measure no pair could be compared on (times taken on different machines).</summary>
-    public static Verdict NotCompared(EffectMeasure measure) =>
-        new(VerdictKind.NotCompared, measure, new EffectInterval(double.NaN, double.NaN, double.NaN, 0, double.NaN), null);
+    public static Verdict NotCompared(EffectMeasure measure) => NotCompared(measure, DifferentMachines);
+
+    /// <summary>The verdict on a measure that must not be judged, with the reason ("recorded epoch times are not timing evidence: …").</summary>
+    public static Verdict NotCompared(EffectMeasure measure, string reason) =>
+        new(VerdictKind.NotCompared, measure, new EffectInterval(double.NaN, double.NaN, double.NaN, 0, double.NaN), null) { Reason = reason };
+
+    /// <summary>Why a <see cref="VerdictKind.NotCompared"/> verdict was not given.</summary>
+    public string Reason { get; init; } = DifferentMachines;
+
+    private const string DifferentMachines = "timed on different machines";
 
     /// <summary>A few words for tables: "equivalent within ±1 point", "inconclusive at this scale", "higher by more than 1 point", ….</summary>
 
     public string Label => Kind switch
     {
-        VerdictKind.NotCompared => "not compared: timed on different machines",
+        VerdictKind.NotCompared => $"not compared: {Reason}",
+        VerdictKind.Inconclusive when TooFewPairs => $"too few {Measure.Replicate}s to judge",
         VerdictKind.AboveDelta => $"{Measure.Higher} by more than {Measure.Band[1..]}",
         VerdictKind.BelowDelta => $"{Measure.Lower} by more than {Measure.Band[1..]}",
         VerdictKind.Small => $"real but small: {Direction}, within {Measure.Band}",
@@ -79,14 +98,19 @@ public sealed record Verdict(VerdictKind Kind, EffectMeasure Measure, EffectInte
                 return $"{Label}.";
             }
 
+            if (TooFewPairs)
+            {
+                return $"{Measure.Format(Effect.Estimate)} from {Measure.CountPairs(Effect.Pairs)}: {Label} (a verdict needs at least {MinPairs}).";
+            }
+
             var interval = Effect.HasInterval
-                ? $"{Measure.Format(Effect.Estimate)} [{Measure.Number(Effect.Lower)}, {Measure.Number(Effect.Upper)}] (95 % CI, {Effect.Pairs} pairs)"
-                : $"{Measure.Format(Effect.Estimate)} from one pair (no interval)";
+                ? $"{Measure.Format(Effect.Estimate)} [{Measure.Number(Effect.Lower)}, {Measure.Number(Effect.Upper)}] (95 % CI, {Measure.CountPairs(Effect.Pairs)})"
+                : $"{Measure.Format(Effect.Estimate)} from {Measure.CountPairs(Effect.Pairs)} (no interval)";
             var decide = PairsNeeded switch
             {
                 null when Kind is VerdictKind.Inconclusive or VerdictKind.Unsettled => "; the spread of these pairs cannot say how many would decide",
-                > MaxPairsReported => $"; more than {MaxPairsReported:N0} seeds would be needed to decide at {Measure.Band}",
-                { } n => $"; about {n} seeds would decide at {Measure.Band}",
+                > MaxPairsReported => $"; more than {MaxPairsReported:N0} {Measure.Replicate}s would be needed to decide at {Measure.Band}",
+                { } n => $"; about {n} {Measure.Replicate}s would decide at {Measure.Band}",
                 _ => "",
             };
             return $"{interval}: {Label}{decide}.";

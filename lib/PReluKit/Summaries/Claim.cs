@@ -29,12 +29,14 @@ public sealed record Claim(string Statement, ClaimStatus Status, Verdict? Eviden
     /// <summary>"… : inconclusive at this scale — +0.23 points [−1.04, +1.50] …".</summary>
     public string Reading => Evidence is null
         ? $"\"{Statement}\": not tested (the comparison lacks the activations it needs)."
+        : Evidence.Kind == VerdictKind.NotCompared || Evidence.TooFewPairs ? $"\"{Statement}\": not judged here — {Evidence.Text}"
         : $"\"{Statement}\": {Status switch { ClaimStatus.Supported => "supported", ClaimStatus.NotSupported => "not supported", _ => "inconclusive at this scale" }} — {Evidence.Text}";
 
     /// <summary>A rise of at least δ is the claim: the whole interval above δ supports it; an interval below δ rules it out.</summary>
     private static Claim Rise(string statement, Verdict? verdict) => new(statement, verdict?.Kind switch
     {
-        null => ClaimStatus.NotTested,
+        null or VerdictKind.NotCompared => ClaimStatus.NotTested,
+        _ when verdict.TooFewPairs => ClaimStatus.NotTested,
         VerdictKind.AboveDelta => ClaimStatus.Supported,
         VerdictKind.BelowDelta or VerdictKind.Equivalent or VerdictKind.Small => ClaimStatus.NotSupported,
         VerdictKind.Unsettled when verdict.Effect.Estimate < 0 => ClaimStatus.NotSupported,
@@ -47,7 +49,8 @@ public sealed record Claim(string Statement, ClaimStatus Status, Verdict? Eviden
     /// </summary>
     public static Claim NoOverhead(string statement, Verdict? verdict) => new(statement, verdict?.Kind switch
     {
-        null => ClaimStatus.NotTested,
+        null or VerdictKind.NotCompared => ClaimStatus.NotTested,
+        _ when verdict.TooFewPairs => ClaimStatus.NotTested,
         VerdictKind.Equivalent or VerdictKind.Small or VerdictKind.BelowDelta => ClaimStatus.Supported,
         VerdictKind.AboveDelta => ClaimStatus.NotSupported,
         VerdictKind.Unsettled when verdict.Effect.Estimate < 0 => ClaimStatus.Supported,

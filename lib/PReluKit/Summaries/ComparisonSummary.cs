@@ -71,6 +71,30 @@ public sealed record ComparisonSummary(ActivationSpec? Baseline, IReadOnlyList<A
             [.. rows.Select(r => r.VsBaseline).OfType<Contrast>(), .. others], accuracy, time);
     }
 
+    /// <summary>
+    /// The summary of a recorded experiment, accuracy only: epoch times and time verdicts are withheld with the reason
+    /// (<see cref="RecordedExperiment.NotTimingEvidence"/>), since its runs were timed on a shared machine.
+    /// </summary>
+    public static ComparisonSummary From(RecordedExperiment recorded, EffectMeasure? accuracy = null)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        return From(recorded.Runs, accuracy).WithoutTime(RecordedExperiment.NotTimingEvidence);
+    }
+
+    /// <summary>This summary with every epoch time and time verdict withheld, each verdict saying <paramref name="reason"/>.</summary>
+    public ComparisonSummary WithoutTime(string reason)
+    {
+        Contrast Strip(Contrast c) => c with
+        {
+            TimeRatio = new RatioInterval(double.NaN, double.NaN, double.NaN, 0, c.TimeRatio.Level), Time = Verdict.NotCompared(Time, reason),
+        };
+        return this with
+        {
+            Rows = [.. Rows.Select(r => r with { EpochSeconds = null, VsBaseline = r.VsBaseline is { } v ? Strip(v) : null })],
+            Contrasts = [.. Contrasts.Select(Strip)],
+        };
+    }
+
     /// <summary>The summary as a DataFrame (one row per activation; intervals as mean and half-width columns; verdicts against ReLU).</summary>
     public DataFrame ToDataFrame()
     {

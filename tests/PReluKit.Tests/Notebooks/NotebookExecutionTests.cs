@@ -6,12 +6,12 @@ namespace PReluKit.Tests.Notebooks;
 /// Every notebook executed headless in the quick profile through <c>prelu notebooks render</c>, as a learner would run it,
 /// and its offline page opened in headless Chromium: every chart drawn, every formula typeset, nothing fetched.
 /// </summary>
-public class NotebookExecutionTests(SharedRuns runs) : IClassFixture<SharedRuns>
+public partial class NotebookExecutionTests(SharedRuns runs) : IClassFixture<SharedRuns>
 {
     [Theory]
     [InlineData("01-what-is-prelu", 5, 1, "\"sliders\"", "confirmed exactly")]
-    [InlineData("02-dying-relu", 8, 4, "\"type\":\"heatmap\"", "Claim 1 (ReLU units die during training): confirmed")]
-    [InlineData("06-where-prelu-matters", 2, 2, "\"type\":\"heatmap\"", "above ReLU, interval clear of it")]
+    [InlineData("02-dying-relu", 8, 4, "\"type\":\"heatmap\"", "Claim 1 (ReLU units can die): confirmed")]
+    [InlineData("06-where-prelu-matters", 2, 2, "\"type\":\"heatmap\"", "above ReLU, the whole interval beyond it")]
     public void The_notebook_runs_and_shows_its_charts_tables_and_computed_findings(string name, int charts, int tables, string shows,
                                                                                      string finding) =>
         AssertExecuted(Rendered(name), name, charts, tables, shows, finding);

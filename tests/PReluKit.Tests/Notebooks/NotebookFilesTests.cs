@@ -135,6 +135,23 @@ public partial class NotebookFilesTests
         Assert.Contains(@"| SELU (Klambauer et al. 2017) | $\lambda\,y$ |", first, StringComparison.Ordinal);
         var second = string.Join("\n", NotebookFiles.Cells(NotebookFiles.Load("02-dying-relu")).Select(NotebookFiles.Source));
         Assert.Contains("**revive**", second, StringComparison.Ordinal);
+        // Issue 24: statements that held for one profile or machine only, now computed in the notebook instead.
+        Assert.DoesNotContain("die in ordinary training", all, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("the drop is tiny", all, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("4,194,304", all, StringComparison.Ordinal);
+        Assert.Contains("10× its usual rate", second, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("02-dying-relu")]
+    [InlineData("03-relu-vs-leaky-vs-prelu")]
+    [InlineData("04-channelwise-prelu-cnn")]
+    [InlineData("05-cost-of-prelu")]
+    public void A_notebook_that_tests_the_seed_articles_claims_cites_it(string name)
+    {
+        var text = string.Join("\n", NotebookFiles.Cells(NotebookFiles.Load(name)).Select(NotebookFiles.Source));
+        Assert.Contains("- *What is Parametric ReLU?* — the seed article", text[text.IndexOf("## References", StringComparison.Ordinal)..],
+                        StringComparison.Ordinal);
     }
 
     [GeneratedRegex("#r \"nuget: ([^,]+), ([^\"]+)\"")]

@@ -29,7 +29,36 @@ public class VerdictTests
         var verdict = Verdict.Of(new EffectInterval(3, double.NaN, double.NaN, 1, double.NaN), EffectMeasure.Accuracy);
         Assert.Equal(VerdictKind.Inconclusive, verdict.Kind);
         Assert.Null(verdict.PairsNeeded);
-        Assert.Contains("from one pair", verdict.Text);
+        Assert.Contains("from 1 pair: too few seeds to judge", verdict.Text);
+    }
+
+    [Fact]
+    public void Two_pairs_give_no_verdict_however_their_interval_falls_and_benchmarks_count_rounds()
+    {
+        // Two pairs that happen to agree give a narrow t interval (one degree of freedom): still no verdict.
+        var lucky = Verdict.Of(new EffectInterval(0.1, -0.2, 0.4, 2, 0.03), EffectMeasure.Accuracy);
+        Assert.Equal(VerdictKind.Inconclusive, lucky.Kind);
+        Assert.True(lucky.TooFewPairs);
+        Assert.Null(lucky.PairsNeeded);
+        Assert.Equal("too few seeds to judge", lucky.Label);
+        Assert.Equal("+0.10 points from 2 pairs: too few seeds to judge (a verdict needs at least 3).", lucky.Text);
+        Assert.Equal("1.549 (2 pairs: too few to judge)", RatioInterval.Of([1.5, 1.6], [1.0, 1.0]).ToString());
+
+        var rounds = Verdict.Of(new EffectInterval(2, -3, 7, 5, 5), EffectMeasure.EpochTime.InRounds);
+        Assert.Contains("(95 % CI, 5 rounds)", rounds.Text);
+        Assert.Contains("rounds would", rounds.Text);
+        Assert.DoesNotContain("seed", rounds.Text);
+    }
+
+    [Fact]
+    public void A_measure_withheld_says_why_and_its_claim_is_not_judged()
+    {
+        var withheld = Verdict.NotCompared(EffectMeasure.EpochTime, "recorded on a shared machine");
+        Assert.Equal("not compared: recorded on a shared machine", withheld.Label);
+        Assert.Equal("not compared: timed on different machines", Verdict.NotCompared(EffectMeasure.EpochTime).Label);
+        var claim = PReluKit.Summaries.Claim.NoOverhead("no overhead", withheld);
+        Assert.Equal(PReluKit.Summaries.ClaimStatus.NotTested, claim.Status);
+        Assert.Equal("\"no overhead\": not judged here — not compared: recorded on a shared machine.", claim.Reading);
     }
 
     [Fact]

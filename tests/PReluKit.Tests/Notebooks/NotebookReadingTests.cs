@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using PReluKit.Activations;
+using PReluKit.Runs;
+using PReluKit.Summaries;
+using PReluKit.Tests.Infrastructure;
+
+namespace PReluKit.Tests.Notebooks;
+
+/// <summary>
+/// Every reading whose truth depends on the profile or the machine, checked against the numbers the same quick render
+/// printed (one render per notebook, shared with the execution tests): the sentence must follow from its numbers.
+/// </summary>
+public partial class NotebookExecutionTests
+{
+    [Fact]
+    public void Notebook_01_reads_the_init_chart_from_its_own_numbers_and_calls_the_ratio_exact_by_construction()
+    {
+        var text = AllText(Rendered("01-what-is-prelu"));
+        var m = Match(text, @"E\[y²\] is ×([\d.]+) of the first layer's with PReLU's own gain and ×([\d.]+) with ReLU's gain");
+        var (own, relu) = (Number(m, 1), Number(m, 2));
+        var ratio = Match(text, @"The ratio of the two, ×([\d.]+) = \(1 \+ α²\)\^29 = ([\d.]+), is exact by construction");
+        Assert.Equal(relu / own, Number(ratio, 1), 0.06); // from the rounded printed numbers
+        Assert.Equal(Math.Pow(1.0625, 29), Number(ratio, 2), 0.006);
+        Assert.Contains(relu > 2 && own < Math.Sqrt(relu) ? "the gain matters" : "barely matters", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Notebook_02_readings_add_up_say_off_for_leaky_and_prelu_and_quote_the_recorded_cnn()
+    {
+        var outcome = Rendered("02-dying-relu");
+        var text = AllText(outcome);
+
+        // Every unit history: dead at the end = (died − revived + dead again) + those never positive from the start.
+        var stories = Regex.Matches(text, @"(\d+) of (\d+) units (dead|off) at initialisation; (\d+) (?:died|switched off) during training, (\d+) of them " +
+                                          @"revived \(positive again after a later epoch\) and (\d+) of those were (?:dead|off) again at the end; " +
+                                          @"(?:dead|off) at the end: (\d+) \((\d+) that");
+        Assert.NotEmpty(stories);
+        foreach (Match s in stories)
+        {
+            var (died, revived, again, end, fromTraining) = (Int(s, 4), Int(s, 5), Int(s, 6), Int(s, 7), Int(s, 8));
+            Assert.True(revived <= died && again <= revived, s.Value);
+            Assert.Equal(died - revived + again, fromTraining);
+            Assert.True(end >= fromTraining, s.Value);
+        }
+
+        // Leaky ReLU and PReLU units are never "dead": their readings say off.
+        foreach (var name in new[] { "Leaky ReLU (0.01)", "PReLU (channel-wise)" })
+        {
+            Assert.Matches($@"{Regex.Escape(name)}, after epoch \d+ — fc2_act: \d+ of 128 units off at initialisation", text);
+            Assert.DoesNotMatch($@"{Regex.Escape(name)}, after epoch [^.]*\d+ (units )?dead\b", text);
+            Assert.Matches($@"{Regex.Escape(name)} fc1_act [\d.]+ % off", text);
+        }
+
+        // τ-dormant against never positive: the count of rows is the one the numbers give.
+        var rows = Regex.Matches(text, @"(\d+) of (\d+) τ-dormant at τ = 0\.1, (\d+) \([\d.]+ %\) (dead|off)");
+        Assert.Equal(6, rows.Count); // 3 activations × 2 layers
+        var more = rows.Count(r => Int(r, 1) > Int(r, 3));
+        Assert.Contains($"In {more} of {rows.Count} rows more units are dormant than never positive", text, StringComparison.Ordinal);
+
+        // α: the verdict follows from the printed minimum.
+        var minima = Regex.Matches(text, @"mean α [\d.-]+ \(min ([\d.-]+), max").Select(a => Number(a, 1)).ToList();
+        Assert.Equal(2, minima.Count);
+        Assert.Contains(minima.All(v => v > 0) ? "Every α is above 0" : "Some α reached 0 or below", text, StringComparison.Ordinal);
+
+        // The recorded CNN's dead shares, computed here from the same runs.
+        var cnn = ComparisonSummary.From(RecordedExperiment.Load("cnn-full", RepositoryRoot.Combine("data"))).Rows;
+        string Dead(ActivationKind kind) => cnn.Single(r => r.Activation.Kind == kind).DeadPercent.ToString("0.0", CultureInfo.InvariantCulture);
+        Assert.Contains($"ReLU {Dead(ActivationKind.ReLU)} % dead against PReLU {Dead(ActivationKind.PReLUChannelWise)} %", WebUtility.HtmlDecode(outcome.Findings),
+                        StringComparison.Ordinal);
+        Assert.Contains("(10× its usual rate)", WebUtility.HtmlDecode(outcome.Findings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait(TestCategory.Name, TestCategory.EndToEnd)]
+    public void Notebook_03_gives_no_verdict_from_two_pairs_and_no_time_verdict_from_the_recorded_runs()
+    {
+        var outcome = Rendered("03-relu-vs-leaky-vs-prelu");
+        var text = AllText(outcome);
+        Assert.Contains("too few seeds to judge", text, StringComparison.Ordinal); // the quick profile's 2 seeds
+        Assert.DoesNotMatch(@"CI \d+\.\d+–\d{4,}\.", text);                      // no "0.000–117196.089"
+        Assert.Contains("not judged here — not compared: " + RecordedExperiment.NotTimingEvidence, text, StringComparison.Ordinal);
+        var recorded = text[text.IndexOf("recorded experiment mlp-full", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("slower by more than", recorded, StringComparison.Ordinal);
+        Assert.DoesNotContain("faster by more than", recorded, StringComparison.Ordinal);
+
+        var relu = Number(Match(text, @"ReLU: ([\d.]+) % dead;"), 1);
+        var expected = relu < 1 ? "dead units cannot explain" : string.Create(CultureInfo.InvariantCulture, $"ReLU lost {relu:0.0} % of its units");
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+        Assert.Matches(@"Leaky ReLU \(0\.01\): [\d.]+ % off", text);
+    }
+
+    [Fact]
+    [Trait(TestCategory.Name, TestCategory.EndToEnd)]
+    public void Notebook_04_computes_the_alpha_drop_drops_empty_columns_and_withholds_recorded_times()
+    {
+        var outcome = Rendered("04-channelwise-prelu-cnn");
+        var text = AllText(outcome);
+        var m = Match(text, @"lowers the mean learned α by ([\d.-]+) \[([\d.-]+), ([\d.-]+)\] \(95 % CI over (\d+) seeds; mean α ([\d.-]+) → ([\d.-]+), (-?\d+) % lower\)");
+        var (drop, kept, decayed) = (Number(m, 1), Number(m, 5), Number(m, 6));
+        Assert.Equal(kept - decayed, drop, 0.0015);
+        Assert.True(Math.Abs((100 * drop / kept) - Number(m, 7)) <= 1.5, m.Value); // the percent is of the unrounded numbers
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"Decaying α lowers the mean α by {drop:0.000} ["),
+                        WebUtility.HtmlDecode(outcome.Findings), StringComparison.Ordinal);
+
+        Assert.Contains("1 epoch;", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 epochs", text, StringComparison.Ordinal);
+        var live = outcome.Html.First(h => h.Contains("Final test accuracy", StringComparison.Ordinal));
+        Assert.DoesNotContain("verdict vs ReLU", live, StringComparison.Ordinal); // no ReLU here: the column would be all "—"
+        Assert.Contains("range over seeds", text, StringComparison.Ordinal);
+        Assert.Contains("not compared: " + RecordedExperiment.NotTimingEvidence, text, StringComparison.Ordinal);
+        Assert.Contains(text.Contains("The first layer learns the largest α", StringComparison.Ordinal) ? "direction of He et al." : "does not learn the largest",
+                        text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait(TestCategory.Name, TestCategory.EndToEnd)]
+    public void Notebook_05_counts_rounds_and_reads_the_kits_ratio_and_the_dilution_from_its_numbers()
+    {
+        var outcome = Rendered("05-cost-of-prelu");
+        var text = AllText(outcome);
+        Assert.DoesNotContain("seeds would", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(" pairs)", WebUtility.HtmlDecode(outcome.Findings), StringComparison.Ordinal);
+        Assert.Contains(" rounds)", WebUtility.HtmlDecode(outcome.Findings), StringComparison.Ordinal);
+
+        var kit = Match(text, @"95 % CI ([\d.]+)–([\d.]+), (\d+) rounds\)");
+        var (lower, upper) = (Number(kit, 1), Number(kit, 2));
+        Assert.Contains(upper < 1 ? "the kit is faster" : lower > 1 ? "the kit is slower" : "not settled which is faster", text, StringComparison.Ordinal);
+
+        var perCall = Number(Match(WebUtility.HtmlDecode(outcome.Findings), @"per call at [\d,]+ dense elements: (\d+\.\d+) "), 1);
+        var epochs = Regex.Matches(WebUtility.HtmlDecode(outcome.Findings), @"(MLP|CNN) ×(\d+\.\d+)").ToDictionary(e => e.Groups[1].Value, e => Number(e, 2));
+        var diluted = epochs.Where(e => Math.Abs(e.Value - 1) < Math.Abs(perCall - 1)).Select(e => e.Key).ToList();
+        Assert.Contains($"difference in {(diluted.Count == 0 ? "neither model" : string.Join(" and ", diluted))} here", WebUtility.HtmlDecode(outcome.Findings),
+                        StringComparison.Ordinal);
+    }
+
+    /// <summary>Every plain-text and HTML output of the render, one after another.</summary>
+    private static string AllText(NotebookRender.Outcome outcome) =>
+        string.Join("\n", outcome.Outputs.Select(o => NotebookRender.Text(o["data"]?["text/plain"]) +
+                                                  WebUtility.HtmlDecode(NotebookRender.Text(o["data"]?["text/html"]))));
+
+    private static Match Match(string text, string pattern)
+    {
+        var m = Regex.Match(text, pattern);
+        Assert.True(m.Success, $"no reading matching {pattern}");
+        return m;
+    }
+
+    private static double Number(Match m, int group) => double.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
+
+    private static int Int(Match m, int group) => int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
+}
