@@ -64,8 +64,11 @@ public static class KitSetup
     public static string Describe(RunProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        // The notebooks run in notebooks/, beside the committed times; elsewhere (a script, a test) there is none to quote.
+        var times = File.Exists(MeasuredTimes.FileName) ? MeasuredTimes.Load(MeasuredTimes.FileName).ProfileSentence(profile.Name)
+            : "render time not known here";
         return $"PReluKit {typeof(KitSetup).Assembly.GetName().Version?.ToString(3)} · profile {profile.Name}: {profile.Sizes}; " +
-               $"{profile.RenderTime} · {TorchNative.Threading}";
+               $"{times} · {TorchNative.Threading}";
     }
 
     internal static Assembly Kit => typeof(TorchNative).Assembly;

@@ -151,6 +151,20 @@ public sealed class MeasuredTimes
                   (withMachine ? $" (on a {m.Measurement.Machine}, commit {m.Measurement.Commit})" : ""))) + ".";
     }
 
+    /// <summary>
+    /// "all 6 notebooks in about 5 min 10 s under standard (on a 2-core …, commit …)": the sum over every notebook measured
+    /// under <paramref name="profile"/>, with the machine and commit of the first; "not measured under full" when none is.
+    /// </summary>
+    public string ProfileSentence(string profile)
+    {
+        var measured = _byNotebook.Keys.Order(StringComparer.Ordinal)
+            .SelectMany(n => Of(n).Where(m => m.Profile == profile).Select(m => m.Measurement)).ToList();
+        return measured.Count == 0
+            ? $"render time not measured under {profile}"
+            : $"all {measured.Count} notebooks in about {Duration(measured.Sum(m => m.Seconds))} under {profile} " +
+              $"(measured on a {measured[0].Machine}, commit {measured[0].Commit})";
+    }
+
     /// <summary>"45 s", "1 min 10 s", "2 h 5 min": a duration as a reader estimates it.</summary>
     public static string Duration(double seconds)
     {

@@ -5,7 +5,7 @@ namespace PReluKit.Notebooks;
 
 /// <summary>
 /// How big every experiment in the notebooks is: <c>quick</c> for CI, <c>standard</c> for a laptop, <c>full</c> for the full
-/// Fashion-MNIST set; <see cref="RenderTime"/> says how long each takes.
+/// Fashion-MNIST set. How long each takes is measured, not written here: notebooks/measured-times.json.
 /// </summary>
 /// <param name="Name">quick, standard or full.</param>
 /// <param name="Data">subset or full.</param>
@@ -26,33 +26,17 @@ public sealed record RunProfile(string Name, string Data, int? TrainSamples, int
     public const string EnvironmentVariable = "PRELUKIT_PROFILE";
 
     /// <summary>For CI: small slices, two seeds, few epochs.</summary>
-    public static RunProfile Quick { get; } = new("quick", "subset", 2_000, 500, 2, 2, 1, new BornDeadGrid([2, 4], [2, 10, 30], 200), 5)
-    {
-        RenderTime = "all five notebooks in about 2 min or less on 2 idle cores (measured: 2.1 min of CPU time)",
-    };
+    public static RunProfile Quick { get; } = new("quick", "subset", 2_000, 500, 2, 2, 1, new BornDeadGrid([2, 4], [2, 10, 30], 200), 5);
 
     /// <summary>
     /// For a laptop: a third of the shipped subset's training images, all its test images, five seeds (few, but enough for
-    /// t intervals), few epochs — sized so that all five notebooks render within minutes (the time is in <see cref="RenderTime"/>).
+    /// t intervals), few epochs — sized so that all the notebooks render within minutes.
     /// </summary>
     public static RunProfile Standard { get; } = new("standard", "subset", 4_000, null, 5, 5, 2,
-                                                    BornDeadGrid.Default, 5)
-    {
-        RenderTime = "all five notebooks in about 6 min or less on 2 idle cores (measured: 5.4 min of CPU time)",
-    };
+                                                    BornDeadGrid.Default, 5);
 
     /// <summary>The full data set.</summary>
-    public static RunProfile Full { get; } = new("full", "full", null, null, 5, 12, 5, BornDeadGrid.Default with { Trials = 2_000 }, 7)
-    {
-        RenderTime = "not measured: about an hour or more on 2 cores (the recorded runs took about 18 s per full-set CNN epoch)",
-    };
-
-    /// <summary>
-    /// How long the profile takes; the setup cell prints it. Quick and standard were measured on the 2-core build machine while
-    /// another job kept it busy, as CPU time (user + system) of <c>prelu notebooks render</c>: on 2 idle cores the wall time is
-    /// at most about that (README, Notebooks).
-    /// </summary>
-    public string RenderTime { get; init; } = "";
+    public static RunProfile Full { get; } = new("full", "full", null, null, 5, 12, 5, BornDeadGrid.Default with { Trials = 2_000 }, 7);
 
     /// <summary>"4,000 training images of the shipped subset, 5 seeds, 5 MLP and 2 CNN epochs".</summary>
     public string Sizes =>
