@@ -188,13 +188,43 @@ public sealed class MeasuredTimes
     /// <param name="Commit">The repository's commit, or "unknown".</param>
     public sealed record Measurement(double Seconds, string Machine, string Commit);
 
-    /// <summary>"2-core Debian GNU/Linux 12 (bookworm), busy: load 3.9": cores, system and, when it was busy, its load.</summary>
+    /// <summary>
+    /// "2-core Debian GNU/Linux 12 (bookworm), busy: 1.8 of 2 cores in use by other work": cores, system and, when other
+    /// processes kept more than half the cores busy during a one-second look before the render, how many.
+    /// </summary>
     public static string ThisMachine()
     {
         var machine = $"{Environment.ProcessorCount}-core {System.Runtime.InteropServices.RuntimeInformation.OSDescription}";
-        // A busy machine renders slower: say so, so nobody reads the time as an idle machine's.
-        var load = File.Exists("/proc/loadavg") && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], NumberStyles.Float,
-                                                                       CultureInfo.InvariantCulture, out var l) ? l : 0;
-        return load > 0.5 * Environment.ProcessorCount ? $"{machine}, busy: load {load.ToString("0.0", CultureInfo.InvariantCulture)}" : machine;
+        // A busy machine renders slower: say so, so nobody reads the time as an idle machine's. The load average would
+        // also count the work this process or a render just before it did; CPU time sampled now counts only others.
+        var busy = BusyCores(TimeSpan.FromSeconds(1));
+        return busy > 0.5 * Environment.ProcessorCount
+            ? $"{machine}, busy: {busy.ToString("0.0", CultureInfo.InvariantCulture)} of {Environment.ProcessorCount} cores in use by other work"
+            : machine;
+    }
+
+    /// <summary>Cores kept busy by any process over <paramref name="window"/> (from /proc/stat; 0 where it is missing).</summary>
+    private static double BusyCores(TimeSpan window)
+    {
+        static (double Busy, double Total)? Sample()
+        {
+            if (!File.Exists("/proc/stat"))
+            {
+                return null;
+            }
+
+            var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+                .Select(f => double.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+            var idle = fields[3] + fields[4]; // idle and iowait
+            var total = fields.Take(8).Sum(); // user … steal; guest time is already in user
+            return (total - idle, total);
+        }
+
+        var before = Sample();
+        Thread.Sleep(window);
+        var after = Sample();
+        return before is { } b && after is { } a && a.Total > b.Total
+            ? (a.Busy - b.Busy) / (a.Total - b.Total) * Environment.ProcessorCount
+            : 0;
     }
 }
