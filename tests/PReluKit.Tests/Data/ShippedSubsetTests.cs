@@ -24,7 +24,8 @@ public class ShippedSubsetTests
         var subsetBytes = files.Where(f => !f.StartsWith(recorded, StringComparison.Ordinal)).Sum(f => new FileInfo(f).Length);
         var recordedBytes = files.Where(f => f.StartsWith(recorded, StringComparison.Ordinal)).Sum(f => new FileInfo(f).Length);
         Assert.True(subsetBytes < 8 * 1024 * 1024, $"data/ without recorded/ holds {subsetBytes:N0} bytes; keep it under 8 MB");
-        Assert.True(recordedBytes < 6 * 1024 * 1024, $"data/recorded holds {recordedBytes:N0} bytes; keep it under 6 MB");
+        // Two comparisons (4.7 MB) and the depth × learning-rate sweep's 240 runs (18 MB; deep nets keep per-layer records).
+        Assert.True(recordedBytes < 24 * 1024 * 1024, $"data/recorded holds {recordedBytes:N0} bytes; keep it under 24 MB");
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public class NotebookScriptTests(SharedRuns runs) : IClassFixture<SharedRuns>
     [Theory]
     [Trait(TestCategory.Name, TestCategory.EndToEnd)]
     [InlineData("01-what-is-prelu", "confirmed exactly")] // a finding computed from the run, as the render test checks
-    [InlineData("06-where-prelu-matters", "above ReLU, interval clear of it")] // read from the repository's recorded sweep
+    [InlineData("06-where-prelu-matters", "above ReLU, the whole interval beyond it")] // read from the repository's recorded sweep
     public void An_exported_notebook_runs_from_its_own_folder_with_dotnet_run_and_writes_the_page_with_its_headings_and_computed_outputs(
         string Name, string finding)
     {
