@@ -59,10 +59,12 @@ public partial class NotebookExecutionTests
         var more = rows.Count(r => Int(r, 1) > Int(r, 3));
         Assert.Contains($"In {more} of {rows.Count} rows more units are dormant than never positive", text, StringComparison.Ordinal);
 
-        // α: the verdict follows from the printed minimum.
-        var minima = Regex.Matches(text, @"mean α [\d.-]+ \(min ([\d.-]+), max").Select(a => Number(a, 1)).ToList();
-        Assert.Equal(2, minima.Count);
-        Assert.Contains(minima.All(v => v > 0) ? "Every α is above 0" : "Some α reached 0 or below", text, StringComparison.Ordinal);
+        // α: exactly 0 (a ReLU unit, can die) is counted apart from below 0 (non-monotonic, still passes a gradient: off).
+        var counts = Regex.Matches(text, @"mean α [\d.-]+ \(min ([\d.-]+), max [\d.-]+, (\d+) at exactly 0, (\d+) below 0, of");
+        Assert.Equal(2, counts.Count);
+        Assert.Contains(counts.Sum(c => Int(c, 2)) == 0 ? "No α is exactly 0" : "α are exactly 0", text, StringComparison.Ordinal);
+        Assert.Equal(counts.Sum(c => Int(c, 3)) > 0, text.Contains("below 0: those units are non-monotonic", StringComparison.Ordinal));
+        Assert.All(counts, c => Assert.Equal(Number(c, 1) < 0, Int(c, 3) > 0));
 
         // The recorded CNN's dead shares, computed here from the same runs.
         var cnn = ComparisonSummary.From(RecordedExperiment.Load("cnn-full", RepositoryRoot.Combine("data"))).Rows;
@@ -81,6 +83,7 @@ public partial class NotebookExecutionTests
         Assert.Contains("too few seeds to judge", text, StringComparison.Ordinal); // the quick profile's 2 seeds
         Assert.DoesNotMatch(@"CI \d+\.\d+–\d{4,}\.", text);                      // no "0.000–117196.089"
         Assert.Contains("not judged here — not compared: " + RecordedExperiment.NotTimingEvidence, text, StringComparison.Ordinal);
+        Assert.Contains("not judged here — not compared: " + ComparisonSummary.LiveTimesNotEvidence, text, StringComparison.Ordinal);
         var recorded = text[text.IndexOf("recorded experiment mlp-full", StringComparison.Ordinal)..];
         Assert.DoesNotContain("slower by more than", recorded, StringComparison.Ordinal);
         Assert.DoesNotContain("faster by more than", recorded, StringComparison.Ordinal);
