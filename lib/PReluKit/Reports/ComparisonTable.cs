@@ -13,12 +13,13 @@ public static class ComparisonTable
     {
         ArgumentNullException.ThrowIfNull(summary);
         return WithoutEmptyColumns(new ResultTable(
-            $"Final test accuracy, mean ± 95 % CI over seeds; paired Δ vs ReLU judged against {summary.Accuracy.Band}",
+            summary.Baseline is null ? "Final test accuracy, mean ± 95 % CI over seeds (no ReLU runs: no Δ vs ReLU)"
+                : $"Final test accuracy, mean ± 95 % CI over seeds; paired Δ vs ReLU judged against {summary.Accuracy.Band}",
             [
                 new("activation"), new("runs", RightAligned: true), new("test acc. (%)", RightAligned: true),
                 new("Δ vs ReLU (pts)", RightAligned: true), new("verdict vs ReLU"), new("test loss", RightAligned: true, Shown: TableMedium.Page),
                 new("s/epoch", RightAligned: true), new("time vs ReLU", RightAligned: true, Shown: TableMedium.Page),
-                new("dead (%)", RightAligned: true),
+                new(NeverPositiveHeader(summary), RightAligned: true),
             ],
             [.. summary.Rows.Select(r => (IReadOnlyList<string>)
             [
@@ -67,4 +68,12 @@ public static class ComparisonTable
             : string.Create(CultureInfo.InvariantCulture, $"{difference.Mean:+0.00;-0.00;0.00} [{difference.Lower:+0.00;-0.00;0.00}, {difference.Upper:+0.00;-0.00;0.00}]");
 
     private static string Format(MeanInterval? interval, string format) => interval?.ToString(format) ?? "—";
+
+    /// <summary>"dead (%)" for ReLU only, "off (%)" without ReLU, "dead (ReLU) / off (%)" mixed: Leaky ReLU and PReLU units are never dead.</summary>
+    public static string NeverPositiveHeader(ComparisonSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return summary.Rows.All(r => r.Activation.CanDie) ? "dead (%)"
+            : summary.Rows.Any(r => r.Activation.CanDie) ? "dead (ReLU) / off (%)" : "off (%)";
+    }
 }
