@@ -43,10 +43,11 @@ public static class ComparisonTable
     {
         ArgumentNullException.ThrowIfNull(summary);
         return new ResultTable(
-            $"Paired contrasts (same seeds): accuracy judged against {summary.Accuracy.Band}, epoch time against {summary.Time.Band}",
+            $"Paired contrasts (same seeds): accuracy judged against {summary.Accuracy.Band}, epoch time against {summary.Time.Band}; " +
+            "seeds to decide: about how many seeds would settle an undecided verdict at that δ (— when decided or withheld)",
             [
                 new("contrast"), new("pairs", RightAligned: true), new("Δ accuracy (pts, 95 % CI)", RightAligned: true), new("accuracy"),
-                new("time ratio (95 % CI)", RightAligned: true), new("time"), new("seeds to decide", RightAligned: true, Shown: TableMedium.Page),
+                new("time ratio (95 % CI)", RightAligned: true), new("time"), new("seeds to decide (accuracy / time)", RightAligned: true, Shown: TableMedium.Page),
             ],
             [.. summary.Contrasts.Select(c => (IReadOnlyList<string>)
             [
