@@ -62,8 +62,8 @@ public partial class NotebookExecutionTests
         // α: exactly 0 (a ReLU unit, can die) is counted apart from below 0 (non-monotonic, still passes a gradient: off).
         var counts = Regex.Matches(text, @"mean α [\d.-]+ \(min ([\d.-]+), max [\d.-]+, (\d+) at exactly 0, (\d+) below 0, of");
         Assert.Equal(2, counts.Count);
-        Assert.Contains(counts.Sum(c => Int(c, 2)) == 0 ? "No α is exactly 0" : "α are exactly 0", text, StringComparison.Ordinal);
-        Assert.Equal(counts.Sum(c => Int(c, 3)) > 0, text.Contains("below 0: those units are non-monotonic", StringComparison.Ordinal));
+        Assert.Contains(counts.Sum(c => Int(c, 2)) == 0 ? "No α is exactly 0" : "Exactly 0: ", text, StringComparison.Ordinal);
+        Assert.Equal(counts.Sum(c => Int(c, 3)) > 0, text.Contains("α — those units are non-monotonic", StringComparison.Ordinal));
         Assert.All(counts, c => Assert.Equal(Number(c, 1) < 0, Int(c, 3) > 0));
 
         // The recorded CNN's dead shares, computed here from the same runs.
