@@ -30,8 +30,19 @@ public static class CostPlots
         });
         var largest = points[^1];
         var ratiosAtLargest = string.Join("; ", names.Select(n => $"{n} {largest.Of(n).RatioTo(largest.Of(baseline))}"));
+        var overSizes = string.Join("; ", names.Select(n =>
+        {
+            var rs = points.Select(p => p.Of(n).RatioTo(p.Of(baseline))).ToList();
+            var slower = rs.Count(r => r.Count >= Statistics.Verdict.MinPairs && r.Lower > 1);
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{n} ×{rs.Min(r => r.Ratio):0.00}–×{rs.Max(r => r.Ratio):0.00}, slower (interval above 1) at {slower} of {rs.Count} sizes");
+        }));
+        var alwaysSlower = names.Where(n => points.All(p => p.Of(n).RatioTo(p.Of(baseline)) is { Count: >= Statistics.Verdict.MinPairs } r && r.Lower > 1)).ToList();
+        var verdict = alwaysSlower.Count == 0 ? "No candidate is slower at every size."
+            : $"Slower at every size: {string.Join(", ", alwaysSlower)} — for these the bytes prediction (about {baseline}'s time) is not met.";
         var reading = string.Create(CultureInfo.InvariantCulture,
-            $"At {largest.Elements:N0} elements ({largest.Layout.Name}), time per forward+backward pass over {baseline}'s: {ratiosAtLargest}.");
+            $"At {largest.Elements:N0} elements ({largest.Layout.Name}), time per forward+backward pass over {baseline}'s: {ratiosAtLargest}. ") +
+            $"Over all sizes: {overSizes}. {verdict}";
         var chart = ChartStyle.Finish(ChartStyle.Combine(traces), $"Forward+backward time over {baseline}'s, {largest.Layout.Name} tensors (1 = as fast; 95 % CI)",
                                       "elements per tensor (log scale)", $"time / {baseline}'s time");
         chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: "elements per tensor (log scale)",

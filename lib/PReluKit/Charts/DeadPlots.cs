@@ -33,7 +33,7 @@ public static class DeadPlots
 
         }
 
-        var what = tau is null ? "Dead units (never positive on the training data)" : $"τ-dormant units (τ = {tau})";
+        var what = tau is null ? "Units never positive on the training data (ReLU: dead; Leaky ReLU, PReLU: off)" : $"τ-dormant units (τ = {tau})";
         return ChartStyle.LegendBelow(ChartStyle.Finish(ChartStyle.Combine(traces), $"{what} per layer over training", "epoch", "units (%)", height: 520));
     }
 

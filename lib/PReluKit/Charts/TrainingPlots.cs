@@ -94,7 +94,8 @@ public static class TrainingPlots
         var baseline = summary.Baseline ?? throw new ArgumentException("AccuracyAgainstBaseline: the comparison has no ReLU runs.", nameof(summary));
         var last = summary.Rows.Where(r => r.VsBaseline is not null).Select(r => $"{r.DisplayName} {r.VsBaseline!.AccuracyDifference.ToString("+0.00;-0.00;0.00")}");
         return new ReportChart("Accuracy against ReLU, epoch by epoch",
-            $"Difference to ReLU's test accuracy of the same seed, in points, after the last epoch: {string.Join(", ", last)}.",
+            $"Difference to ReLU's test accuracy of the same seed, in points, after the last epoch: {string.Join(", ", last)}. " +
+            EpochsApart(runs, baseline),
             DifferenceCurves(runs, baseline, e => 100 * e.TestAccuracy, "Test accuracy minus ReLU's, same seed (mean and 95 % CI)", "difference (points)"));
     }
 
@@ -145,4 +146,32 @@ public static class TrainingPlots
     /// <summary>Runs grouped by activation (canonical key), in first-seen order, diverged runs left out.</summary>
     internal static IEnumerable<IGrouping<ActivationSpec, RunResult>> ByActivation(IReadOnlyList<RunResult> runs) =>
         runs.Where(r => !r.Diverged).GroupBy(r => r.Config.Activation);
+
+    /// <summary>
+    /// The epochs at which an activation's paired accuracy interval (over seeds, against the same seed's baseline) lies wholly
+    /// above or below 0; with none, "not settled at any epoch" — an interval covering 0 is no evidence of no difference.
+    /// </summary>
+    public static string EpochsApart(IReadOnlyList<RunResult> runs, ActivationSpec baseline)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var reference = runs.Where(r => !r.Diverged && r.Config.Activation == baseline).GroupBy(r => r.Seed).ToDictionary(g => g.Key, g => g.First());
+        var parts = new List<string>();
+        foreach (var group in ByActivation(runs).Where(g => g.Key != baseline))
+        {
+            var byEpoch = group.Where(r => !r.Diverged && reference.ContainsKey(r.Seed))
+                .SelectMany(r => r.Epochs.Where(e => e.Epoch > 0).Select(e => (e.Epoch,
+                    Value: 100 * (e.TestAccuracy - reference[r.Seed].Epochs.First(b => b.Epoch == e.Epoch).TestAccuracy))))
+                .GroupBy(p => p.Epoch).OrderBy(g => g.Key)
+                .Select(g => (Epoch: g.Key, Interval: MeanInterval.Of([.. g.Select(p => p.Value)])))
+                .Where(p => p.Interval.Count >= Verdict.MinPairs && !p.Interval.CoversZero).ToList();
+            if (byEpoch.Count > 0)
+            {
+                parts.Add($"{group.Key.DisplayName} {string.Join(", ", byEpoch.Select(p => $"{(p.Interval.Mean > 0 ? "ahead" : "behind")} at epoch {p.Epoch}"))}");
+            }
+        }
+
+        return parts.Count == 0
+            ? $"At no epoch does any activation's paired interval exclude 0: none is settled ahead of or behind {baseline.DisplayName} at any epoch, at this scale."
+            : $"Epochs at which the paired interval excludes 0: {string.Join("; ", parts)}; at the other epochs the difference is not settled.";
+    }
 }

@@ -13,12 +13,13 @@ public static class ComparisonTable
     {
         ArgumentNullException.ThrowIfNull(summary);
         return WithoutEmptyColumns(new ResultTable(
-            $"Final test accuracy, mean ± 95 % CI over seeds; paired Δ vs ReLU judged against {summary.Accuracy.Band}",
+            summary.Baseline is null ? "Final test accuracy, mean ± 95 % CI over seeds (no ReLU runs: no Δ vs ReLU)"
+                : $"Final test accuracy, mean ± 95 % CI over seeds; paired Δ vs ReLU judged against {summary.Accuracy.Band}",
             [
                 new("activation"), new("runs", RightAligned: true), new("test acc. (%)", RightAligned: true),
                 new("Δ vs ReLU (pts)", RightAligned: true), new("verdict vs ReLU"), new("test loss", RightAligned: true, Shown: TableMedium.Page),
                 new("s/epoch", RightAligned: true), new("time vs ReLU", RightAligned: true, Shown: TableMedium.Page),
-                new("dead (%)", RightAligned: true),
+                new(NeverPositiveHeader(summary), RightAligned: true),
             ],
             [.. summary.Rows.Select(r => (IReadOnlyList<string>)
             [
@@ -42,10 +43,11 @@ public static class ComparisonTable
     {
         ArgumentNullException.ThrowIfNull(summary);
         return new ResultTable(
-            $"Paired contrasts (same seeds): accuracy judged against {summary.Accuracy.Band}, epoch time against {summary.Time.Band}",
+            $"Paired contrasts (same seeds): accuracy judged against {summary.Accuracy.Band}, epoch time against {summary.Time.Band}; " +
+            "seeds to decide: about how many seeds would settle an undecided verdict at that δ (— when decided or withheld)",
             [
                 new("contrast"), new("pairs", RightAligned: true), new("Δ accuracy (pts, 95 % CI)", RightAligned: true), new("accuracy"),
-                new("time ratio (95 % CI)", RightAligned: true), new("time"), new("seeds to decide", RightAligned: true, Shown: TableMedium.Page),
+                new("time ratio (95 % CI)", RightAligned: true), new("time"), new("seeds to decide (accuracy / time)", RightAligned: true, Shown: TableMedium.Page),
             ],
             [.. summary.Contrasts.Select(c => (IReadOnlyList<string>)
             [
@@ -67,4 +69,12 @@ public static class ComparisonTable
             : string.Create(CultureInfo.InvariantCulture, $"{difference.Mean:+0.00;-0.00;0.00} [{difference.Lower:+0.00;-0.00;0.00}, {difference.Upper:+0.00;-0.00;0.00}]");
 
     private static string Format(MeanInterval? interval, string format) => interval?.ToString(format) ?? "—";
+
+    /// <summary>"dead (%)" for ReLU only, "off (%)" without ReLU, "dead (ReLU) / off (%)" mixed: Leaky ReLU and PReLU units are never dead.</summary>
+    public static string NeverPositiveHeader(ComparisonSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return summary.Rows.All(r => r.Activation.CanDie) ? "dead (%)"
+            : summary.Rows.Any(r => r.Activation.CanDie) ? "dead (ReLU) / off (%)" : "off (%)";
+    }
 }

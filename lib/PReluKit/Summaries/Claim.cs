@@ -30,7 +30,7 @@ public sealed record Claim(string Statement, ClaimStatus Status, Verdict? Eviden
     public string Reading => Evidence is null
         ? $"\"{Statement}\": not tested (the comparison lacks the activations it needs)."
         : Evidence.Kind == VerdictKind.NotCompared || Evidence.TooFewPairs ? $"\"{Statement}\": not judged here — {Evidence.Text}"
-        : $"\"{Statement}\": {Status switch { ClaimStatus.Supported => "supported", ClaimStatus.NotSupported => "not supported", _ => "inconclusive at this scale" }} — {Evidence.Text}";
+        : $"\"{Statement}\": {Status switch { ClaimStatus.Supported => "supported", ClaimStatus.NotSupported => "not supported", _ => Evidence.Kind == VerdictKind.Unsettled ? "not settled (the interval excludes 0, but its size is undecided against δ)" : "inconclusive at this scale" }} — {Evidence.Text}";
 
     /// <summary>A rise of at least δ is the claim: the whole interval above δ supports it; an interval below δ rules it out.</summary>
     private static Claim Rise(string statement, Verdict? verdict) => new(statement, verdict?.Kind switch

@@ -81,6 +81,10 @@ public sealed record ComparisonSummary(ActivationSpec? Baseline, IReadOnlyList<A
         return From(recorded.Runs, accuracy).WithoutTime(RecordedExperiment.NotTimingEvidence);
     }
 
+    /// <summary>Why a live comparison's epoch times are withheld: they are not interleaved, and may come from the run cache.</summary>
+    public const string LiveTimesNotEvidence =
+        "timed during training, not interleaved and possibly reused from the run cache, so not timing evidence — see notebook 5";
+
     /// <summary>This summary with every epoch time and time verdict withheld, each verdict saying <paramref name="reason"/>.</summary>
     public ComparisonSummary WithoutTime(string reason)
     {

@@ -45,4 +45,24 @@ public class AlphaPlotsTests
         Assert.Equal(0.5, shared, 9);
         Assert.Equal(0.25, channelWise, 9);
     }
+    private static PReluKit.Training.RunResult TwoLayers(ulong seed, double first, double second)
+    {
+        var run = SyntheticRuns.WithAlphas(ActivationSpec.PReLU(), seed, 0.25, [first]);
+        var last = run.Epochs[^1] with
+        {
+            Alphas = [new PReluKit.Metrics.AlphaStats("conv1_act", first, first, first, [first]),
+                      new PReluKit.Metrics.AlphaStats("fc1_act", second, second, second, [second])],
+        };
+        return run with { Epochs = [run.Epochs[0], last] };
+    }
+
+    [Fact]
+    public void The_first_layer_is_called_largest_only_when_the_paired_interval_over_seeds_excludes_0()
+    {
+        PReluKit.Training.RunResult[] clear = [TwoLayers(1, 0.30, 0.25), TwoLayers(2, 0.31, 0.25), TwoLayers(3, 0.32, 0.26)];
+        Assert.Contains("learns the largest α — the direction", AlphaPlots.FirstLayerReading(clear, 0.596), StringComparison.Ordinal);
+
+        PReluKit.Training.RunResult[] mixed = [TwoLayers(1, 0.30, 0.25), TwoLayers(2, 0.24, 0.26), TwoLayers(3, 0.27, 0.25)];
+        Assert.Contains("not settled at this scale", AlphaPlots.FirstLayerReading(mixed, 0.596), StringComparison.Ordinal);
+    }
 }

@@ -22,5 +22,7 @@ public class CostPlotsTests
         Assert.Equal(("elements per tensor (log scale)", "time / ReLU's time"), (chart.XTitle, chart.YTitle));
         Assert.StartsWith("At 100,000 elements (dense), time per forward+backward pass over ReLU's: PReLU ", cost.Takeaway);
         Assert.Equal("Cost over size, dense", cost.Title);
+        Assert.Contains("Over all sizes: PReLU ×1.50–×2.00, slower (interval above 1) at 2 of 2 sizes.", cost.Takeaway, StringComparison.Ordinal);
+        Assert.Contains("Slower at every size: PReLU — for these the bytes prediction", cost.Takeaway, StringComparison.Ordinal);
     }
 }

@@ -20,6 +20,6 @@ public class DeadPlotsTests
         Assert.Equal(["ReLU · fc1_act", $"{ActivationSpec.Leaky().DisplayName} · fc1_act"], chart.Names);
         Assert.Equal([30.0, 30.0], ChartData.Numbers(chart.Trace("ReLU · fc1_act"), "y")); // 2 and 4 of 10 units
         Assert.Equal(("epoch", "units (%)"), (chart.XTitle, chart.YTitle));
-        Assert.StartsWith("Dead units (never positive on the training data)", chart.Title);
+        Assert.StartsWith("Units never positive on the training data (ReLU: dead; Leaky ReLU, PReLU: off)", chart.Title);
     }
 }

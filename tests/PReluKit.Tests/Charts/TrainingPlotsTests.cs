@@ -28,4 +28,22 @@ public class TrainingPlotsTests
         Assert.Equal(90, ChartData.Numbers(chart.Trace("PReLU (channel-wise)"), "y")[1], 9);
         Assert.DoesNotContain("PReLU (channel-wise) upper 95 %", chart.Names);
     }
+
+    [Fact]
+    public void An_activation_is_read_ahead_only_at_epochs_whose_paired_interval_excludes_0()
+    {
+        PReluKit.Training.RunResult[] clear =
+        [
+            SyntheticRuns.Run(ActivationSpec.ReLU(), 1, 0.80), SyntheticRuns.Run(ActivationSpec.ReLU(), 2, 0.81), SyntheticRuns.Run(ActivationSpec.ReLU(), 3, 0.82),
+            SyntheticRuns.Run(ActivationSpec.PReLU(), 1, 0.85), SyntheticRuns.Run(ActivationSpec.PReLU(), 2, 0.87), SyntheticRuns.Run(ActivationSpec.PReLU(), 3, 0.86),
+        ];
+        Assert.Contains("ahead at epoch 1", TrainingPlots.EpochsApart(clear, ActivationSpec.ReLU()), StringComparison.Ordinal);
+
+        PReluKit.Training.RunResult[] mixed =
+        [
+            SyntheticRuns.Run(ActivationSpec.ReLU(), 1, 0.80), SyntheticRuns.Run(ActivationSpec.ReLU(), 2, 0.81), SyntheticRuns.Run(ActivationSpec.ReLU(), 3, 0.82),
+            SyntheticRuns.Run(ActivationSpec.PReLU(), 1, 0.85), SyntheticRuns.Run(ActivationSpec.PReLU(), 2, 0.77), SyntheticRuns.Run(ActivationSpec.PReLU(), 3, 0.83),
+        ];
+        Assert.StartsWith("At no epoch does any activation's paired interval exclude 0", TrainingPlots.EpochsApart(mixed, ActivationSpec.ReLU()), StringComparison.Ordinal);
+    }
 }

@@ -59,10 +59,12 @@ public partial class NotebookExecutionTests
         var more = rows.Count(r => Int(r, 1) > Int(r, 3));
         Assert.Contains($"In {more} of {rows.Count} rows more units are dormant than never positive", text, StringComparison.Ordinal);
 
-        // α: the verdict follows from the printed minimum.
-        var minima = Regex.Matches(text, @"mean α [\d.-]+ \(min ([\d.-]+), max").Select(a => Number(a, 1)).ToList();
-        Assert.Equal(2, minima.Count);
-        Assert.Contains(minima.All(v => v > 0) ? "Every α is above 0" : "Some α reached 0 or below", text, StringComparison.Ordinal);
+        // α: exactly 0 (a ReLU unit, can die) is counted apart from below 0 (non-monotonic, still passes a gradient: off).
+        var counts = Regex.Matches(text, @"mean α [\d.-]+ \(min ([\d.-]+), max [\d.-]+, (\d+) at exactly 0, (\d+) below 0, of");
+        Assert.Equal(2, counts.Count);
+        Assert.Contains(counts.Sum(c => Int(c, 2)) == 0 ? "No α is exactly 0" : "Exactly 0: ", text, StringComparison.Ordinal);
+        Assert.Equal(counts.Sum(c => Int(c, 3)) > 0, text.Contains("α — those units are non-monotonic", StringComparison.Ordinal));
+        Assert.All(counts, c => Assert.Equal(Number(c, 1) < 0, Int(c, 3) > 0));
 
         // The recorded CNN's dead shares, computed here from the same runs.
         var cnn = ComparisonSummary.From(RecordedExperiment.Load("cnn-full", RepositoryRoot.Combine("data"))).Rows;
@@ -81,6 +83,7 @@ public partial class NotebookExecutionTests
         Assert.Contains("too few seeds to judge", text, StringComparison.Ordinal); // the quick profile's 2 seeds
         Assert.DoesNotMatch(@"CI \d+\.\d+–\d{4,}\.", text);                      // no "0.000–117196.089"
         Assert.Contains("not judged here — not compared: " + RecordedExperiment.NotTimingEvidence, text, StringComparison.Ordinal);
+        Assert.Contains("not judged here — not compared: " + ComparisonSummary.LiveTimesNotEvidence, text, StringComparison.Ordinal);
         var recorded = text[text.IndexOf("recorded experiment mlp-full", StringComparison.Ordinal)..];
         Assert.DoesNotContain("slower by more than", recorded, StringComparison.Ordinal);
         Assert.DoesNotContain("faster by more than", recorded, StringComparison.Ordinal);
@@ -110,8 +113,14 @@ public partial class NotebookExecutionTests
         Assert.DoesNotContain("verdict vs ReLU", live, StringComparison.Ordinal); // no ReLU here: the column would be all "—"
         Assert.Contains("range over seeds", text, StringComparison.Ordinal);
         Assert.Contains("not compared: " + RecordedExperiment.NotTimingEvidence, text, StringComparison.Ordinal);
-        Assert.Contains(text.Contains("The first layer learns the largest α", StringComparison.Ordinal) ? "direction of He et al." : "does not learn the largest",
-                        text, StringComparison.Ordinal);
+        // The first layer is called largest only when every paired interval over seeds lies above 0.
+        var first = Match(text, @"Per seed, conv1_act's mean α (.*?) \(95 % CI over (\d+) seeds\): ([^\n]*)");
+        var lowers = Regex.Matches(first.Groups[1].Value, @"\[([-+\d.]+), ([-+\d.]+)\]").Select(m => (Number(m, 1), Number(m, 2))).ToList();
+        Assert.NotEmpty(lowers);
+        Assert.Contains(Int(first, 2) < 3 ? "too few seeds to judge"
+                        : lowers.All(l => l.Item1 > 0) ? "learns the largest α — the direction"
+                        : lowers.Any(l => l.Item2 < 0) ? "does not learn the largest" : "not settled at this scale",
+                        first.Groups[3].Value, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -128,11 +137,19 @@ public partial class NotebookExecutionTests
         var (lower, upper) = (Number(kit, 1), Number(kit, 2));
         Assert.Contains(upper < 1 ? "the kit is faster" : lower > 1 ? "the kit is slower" : "not settled which is faster", text, StringComparison.Ordinal);
 
-        var perCall = Number(Match(WebUtility.HtmlDecode(outcome.Findings), @"per call at [\d,]+ dense elements: (\d+\.\d+) "), 1);
-        var epochs = Regex.Matches(WebUtility.HtmlDecode(outcome.Findings), @"(MLP|CNN) ×(\d+\.\d+)").ToDictionary(e => e.Groups[1].Value, e => Number(e, 2));
-        var diluted = epochs.Where(e => Math.Abs(e.Value - 1) < Math.Abs(perCall - 1)).Select(e => e.Key).ToList();
-        Assert.Contains($"difference in {(diluted.Count == 0 ? "neither model" : string.Join(" and ", diluted))} here", WebUtility.HtmlDecode(outcome.Findings),
-                        StringComparison.Ordinal);
+        // Each model's epoch ratio against its own layout's per-call ratio, decided by intervals.
+        var findings = WebUtility.HtmlDecode(outcome.Findings);
+        var models = Regex.Matches(findings, @"(MLP|CNN) \((dense|conv) per call ×([\d.]+) \[([\d.]+), ([\d.]+)\]: .+?; " +
+                                             @"epoch ×([\d.]+) \[([\d.]+), ([\d.]+)\]\): ([^\n]+)");
+        Assert.Equal(2, models.Count);
+        foreach (Match m in models)
+        {
+            var (call, callLow, callHigh, epochLow, epochHigh) = (Number(m, 3), Number(m, 4), Number(m, 5), Number(m, 7), Number(m, 8));
+            var expected = callLow <= 1 && callHigh >= 1 ? "no settled per-call difference"
+                : (call > 1 ? epochHigh < call : epochLow > call) ? "the epoch dilutes"
+                : (call > 1 ? epochLow > call : epochHigh < call) ? "the epoch ratio lies beyond" : "not settled whether the epoch dilutes";
+            Assert.StartsWith(expected, m.Groups[9].Value, StringComparison.Ordinal);
+        }
     }
 
     /// <summary>Every plain-text and HTML output of the render, one after another.</summary>

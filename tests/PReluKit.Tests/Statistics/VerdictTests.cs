@@ -62,6 +62,16 @@ public class VerdictTests
     }
 
     [Fact]
+    public void A_claim_on_an_interval_that_excludes_0_is_never_called_inconclusive_at_this_scale()
+    {
+        var unsettled = Verdict.Of(new EffectInterval(8.8, 4.6, 13.1, 5, 3), EffectMeasure.EpochTime);
+        Assert.Equal(VerdictKind.Unsettled, unsettled.Kind);
+        var claim = PReluKit.Summaries.Claim.NoOverhead("no overhead", unsettled);
+        Assert.StartsWith("\"no overhead\": not settled (the interval excludes 0", claim.Reading, StringComparison.Ordinal);
+        Assert.DoesNotContain("inconclusive at this scale", claim.Reading, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Undecided_verdicts_say_how_many_seeds_would_decide_from_the_spread()
     {
         // Estimate 0.2, δ 1: the interval must shrink below 0.8 on each side; spread 1 → t(n−1)·1/√n < 0.8 from n = 9.

@@ -1,0 +1,60 @@
+using System.Globalization;
+using PReluKit.Benchmarking;
+using PReluKit.Statistics;
+
+namespace PReluKit.Summaries;
+
+/// <summary>
+/// Whether a whole epoch dilutes the per-call cost of an activation: one model's epoch ratio (PReLU over ReLU) against the
+/// per-call ratio of its own tensor layout, decided by intervals.
+/// </summary>
+public static class EpochDilution
+{
+    /// <summary>Per-call time as a percent change, δ = 5 % like the epoch's, counted in rounds.</summary>
+    public static EffectMeasure PerCall { get; } = (EffectMeasure.EpochTime with { Name = "time per call" }).InRounds;
+
+    /// <summary>
+    /// "CNN (conv per call ×1.00 [0.90, 1.11]: equivalent within ±5 %; epoch ×1.10 [0.90, 1.35]): …" — the per-call result
+    /// with its verdict label, and whether the epoch ratio's interval lies below the per-call ratio (diluted), above it, or
+    /// covers it (not settled); with no settled per-call difference there is nothing to dilute.
+    /// </summary>
+    public static string Reading(string model, string layout, Timing callPrelu, Timing callRelu, Timing epochPrelu, Timing epochRelu)
+    {
+        ArgumentNullException.ThrowIfNull(callPrelu);
+        ArgumentNullException.ThrowIfNull(callRelu);
+        ArgumentNullException.ThrowIfNull(epochPrelu);
+        ArgumentNullException.ThrowIfNull(epochRelu);
+        var call = callPrelu.RatioTo(callRelu);
+        var epoch = epochPrelu.RatioTo(epochRelu);
+        var label = callPrelu.Against(callRelu, PerCall).Label;
+        var head = $"{model} ({layout} per call ×{Format(call)}: {label}; epoch ×{Format(epoch)})";
+        string tail;
+        if (call.Count < Verdict.MinPairs || epoch.Count < Verdict.MinPairs)
+        {
+            tail = "too few rounds to compare";
+        }
+        else if (call.Lower <= 1 && call.Upper >= 1)
+        {
+            tail = "no settled per-call difference for the epoch to dilute";
+        }
+        else if (call.Ratio > 1 ? epoch.Upper < call.Ratio : epoch.Lower > call.Ratio)
+        {
+            tail = "the epoch dilutes the per-call difference (its interval lies closer to 1 than the per-call ratio)";
+        }
+        else if (call.Ratio > 1 ? epoch.Lower > call.Ratio : epoch.Upper < call.Ratio)
+        {
+            tail = "the epoch ratio lies beyond the per-call ratio: not diluted";
+        }
+        else
+        {
+            tail = "not settled whether the epoch dilutes it (the epoch interval covers the per-call ratio)";
+        }
+
+        return $"{head}: {tail}";
+    }
+
+    private static string Format(RatioInterval r) =>
+        r.Count < 2 || double.IsNaN(r.Lower)
+            ? string.Create(CultureInfo.InvariantCulture, $"{r.Ratio:0.000}")
+            : string.Create(CultureInfo.InvariantCulture, $"{r.Ratio:0.000} [{r.Lower:0.000}, {r.Upper:0.000}]");
+}
