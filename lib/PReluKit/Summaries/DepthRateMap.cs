@@ -1,4 +1,5 @@
 using System.Globalization;
+using PReluKit.Activations;
 using PReluKit.Runs;
 using PReluKit.Statistics;
 using PReluKit.Tables;
@@ -156,12 +157,10 @@ public sealed record DepthRateMap(RecordedSweep Sweep, IReadOnlyList<MapCell> Ce
         var dead = dying.Count == 0
             ? $"ReLU lost fewer than {threshold} % of its units in every cell"
             : $"ReLU lost at least {threshold} % of its units in {Count(dying.Count)}, {(dyingPaired == 0 ? "none of them with pairs to judge PReLU against" : $"{dyingPaired} with pairs")}";
-        var diverged = Cells[0].Summary.Rows.Select(r => r.Activation)
-            .Select(a => (Activation: a, Count: Cells.Sum(c => c.Summary.Rows.FirstOrDefault(r => r.Activation == a)?.Diverged ?? 0)))
-            .OrderByDescending(p => p.Count).ToList();
-        var stability = diverged[0].Count == diverged[^1].Count
+        var diverged = DivergedByActivation().OrderByDescending(p => p.Diverged).ToList();
+        var stability = diverged[0].Diverged == diverged[^1].Diverged
             ? "every activation diverged equally often"
-            : $"{diverged[0].Activation.DisplayName} diverged most often ({string.Join(", ", diverged.Select(p => $"{p.Activation.DisplayName} {p.Count}"))} runs)";
+            : $"{diverged[0].Activation.DisplayName} diverged most often ({string.Join(", ", diverged.Select(p => $"{p.Activation.DisplayName} {p.Diverged}"))} runs)";
         return $"On this map {gain}{loss}; {dead}; and {stability}.";
     }
 
@@ -197,9 +196,18 @@ public sealed record DepthRateMap(RecordedSweep Sweep, IReadOnlyList<MapCell> Ce
     }
 
     /// <summary>Diverged runs of each activation over the whole grid: "ReLU 23 of 80, …".</summary>
-    public string DivergedReading() => string.Join(", ", Cells[0].Summary.Rows.Select(r => r.Activation).Select(a =>
-        $"{a.DisplayName} {Cells.Sum(c => c.Summary.Rows.FirstOrDefault(r => r.Activation == a)?.Diverged ?? 0)} of " +
-        $"{Cells.Sum(c => c.Summary.Rows.FirstOrDefault(r => r.Activation == a)?.Runs ?? 0)}"));
+    public string DivergedReading() =>
+        string.Join(", ", DivergedByActivation().Select(p => $"{p.Activation.DisplayName} {p.Diverged} of {p.Runs}"));
+
+    /// <summary>Each activation's diverged runs and all its runs, summed over the grid, in the cells' activation order.</summary>
+    private IReadOnlyList<(ActivationSpec Activation, int Diverged, int Runs)> DivergedByActivation() =>
+    [
+        .. Cells[0].Summary.Rows.Select(r => r.Activation).Select(a =>
+        {
+            var rows = Cells.Select(c => c.Summary.Rows.FirstOrDefault(r => r.Activation == a)).OfType<ActivationSummary>().ToList();
+            return (a, rows.Sum(r => r.Diverged), rows.Sum(r => r.Runs));
+        }),
+    ];
 
     /// <summary>
     /// The cells where the activations diverged unequally — some trained on a seed where another diverged — with each
