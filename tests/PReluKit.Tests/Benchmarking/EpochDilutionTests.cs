@@ -1,7 +1,6 @@
 using PReluKit.Benchmarking;
-using PReluKit.Summaries;
 
-namespace PReluKit.Tests.Summaries;
+namespace PReluKit.Tests.Benchmarking;
 
 /// <summary>Each model's epoch ratio is compared with its own layout's per-call ratio, by intervals.</summary>
 public class EpochDilutionTests

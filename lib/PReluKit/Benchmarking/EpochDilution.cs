@@ -1,8 +1,7 @@
 using System.Globalization;
-using PReluKit.Benchmarking;
 using PReluKit.Statistics;
 
-namespace PReluKit.Summaries;
+namespace PReluKit.Benchmarking;
 
 /// <summary>
 /// Whether a whole epoch dilutes the per-call cost of an activation: one model's epoch ratio (PReLU over ReLU) against the
