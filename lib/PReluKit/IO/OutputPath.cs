@@ -35,7 +35,8 @@ public static class OutputPath
         var existing = Path.GetFullPath(path);
         while (!Directory.Exists(existing))
         {
-            if (File.Exists(existing) || FileKind.NotRegular(existing) is not null)
+            // Another process may create the folder between the two looks: only what is still not a folder is refused.
+            if (File.Exists(existing) || (FileKind.NotRegular(existing) is not null && !Directory.Exists(existing)))
             {
                 return $"'{path}' is not a writable folder ('{existing}' is a file)";
             }
