@@ -44,18 +44,7 @@ internal sealed class NotebooksExportCommand : Command<NotebooksExportCommand.Se
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var root = FolderSearch.Upwards(dir => Directory.Exists(Path.Combine(dir, "notebooks")) && File.Exists(Path.Combine(dir, "PReluNotebooks.sln")))
-                   ?? throw new InvalidOperationException(
-                       "run this inside the PReluNotebooks repository: no notebooks/ folder beside a PReluNotebooks.sln was found above here.");
-        var source = settings.From is null ? Path.Combine(root, "notebooks") : Path.GetFullPath(settings.From);
-        var notebooks = Directory.GetFiles(source, "*.ipynb").Order(StringComparer.Ordinal)
-            .Where(n => settings.Only is null || Path.GetFileName(n).Contains(settings.Only, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (notebooks.Count == 0)
-        {
-            throw new ArgumentException(settings.Only is null || !Directory.EnumerateFiles(source, "*.ipynb").Any()
-                ? $"--from: '{source}' holds no .ipynb notebook."
-                : $"--only: no notebook in '{source}' has a name containing '{settings.Only}'.");
-        }
+        var (root, _, notebooks) = NotebookSelection.Find(settings.From, settings.Only);
 
         var output = Path.GetFullPath(settings.Out ?? Path.Combine(root, "results", "notebook-scripts"));
         var lib = Path.GetRelativePath(output, Path.Combine(root, "lib"));

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using PReluKit.Cli.Settings;
-using PReluKit.IO;
 using PReluKit.Notebooks;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -57,18 +56,7 @@ internal sealed class NotebooksRenderCommand : Command<NotebooksRenderCommand.Se
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var root = FolderSearch.Upwards(dir => Directory.Exists(Path.Combine(dir, "notebooks")) && File.Exists(Path.Combine(dir, "PReluNotebooks.sln")))
-                   ?? throw new InvalidOperationException(
-                       "run this inside the PReluNotebooks repository: no notebooks/ folder beside a PReluNotebooks.sln was found above here.");
-        var source = settings.From is null ? Path.Combine(root, "notebooks") : Path.GetFullPath(settings.From);
-        var notebooks = Directory.GetFiles(source, "*.ipynb").Order(StringComparer.Ordinal)
-            .Where(n => settings.Only is null || Path.GetFileName(n).Contains(settings.Only, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (notebooks.Count == 0)
-        {
-            throw new ArgumentException(settings.Only is null || !Directory.EnumerateFiles(source, "*.ipynb").Any()
-                ? $"--from: '{source}' holds no .ipynb notebook."
-                : $"--only: no notebook in '{source}' has a name containing '{settings.Only}'.");
-        }
+        var (root, source, notebooks) = NotebookSelection.Find(settings.From, settings.Only);
 
         // Every notebook and the committed times are readable before the first runs or anything is written.
         var site = CourseSite.From(source, notebooks);
