@@ -10,5 +10,6 @@ folder="${1:?usage: write-manifest.sh FOLDER}"
 cd "$folder"
 # Written beside and renamed, so that a failure leaves the old manifest (or none), never half of one.
 trap 'rm -f MANIFEST.sha256.tmp' EXIT
+# shellcheck disable=SC2094 # the manifest and its temp file are left out of the listing
 find . -type f ! -name MANIFEST.sha256 ! -name MANIFEST.sha256.tmp -printf '%P\0' | LC_ALL=C sort -z | xargs -0 -r sha256sum -- > MANIFEST.sha256.tmp
 mv MANIFEST.sha256.tmp MANIFEST.sha256
