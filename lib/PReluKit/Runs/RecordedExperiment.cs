@@ -10,7 +10,7 @@ namespace PReluKit.Runs;
 /// </summary>
 /// <param name="Name">The folder name, e.g. <c>cnn-full</c>.</param>
 /// <param name="Manifest">What was compared.</param>
-/// <param name="Runs">The runs of that comparison (runs of other identities in the folder are left out).</param>
+/// <param name="Runs">The runs of that comparison: every (activation, seed) of its plan, once each, in the manifest's order.</param>
 /// <param name="Provenance">Commit, command, machine and time.</param>
 public sealed record RecordedExperiment(string Name, ComparisonManifest Manifest, IReadOnlyList<RunResult> Runs, ExperimentProvenance Provenance)
 {
