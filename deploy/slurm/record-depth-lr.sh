@@ -6,8 +6,8 @@
 # the full Fashion-MNIST, dead units counted on 10,000 training images. Each cell is submitted with submit.sh as 3 shards
 # of 1 CPU and a merge. Where no Slurm answers (sinfo fails) it starts the one-node cluster of local-cluster.sh (as root).
 # Run it again after an interruption: merged cells are skipped and shards resume (--resume). When every cell is merged,
-# each cell's comparison.json and runs/ go to data/recorded/depth-lr/CELL/ beside a provenance.json, and sweep.json
-# lists the grid (the tests check that every cell is there).
+# each cell's comparison.json and runs/ go to data/recorded/depth-lr/CELL/ beside a provenance.json, sweep.json lists
+# the grid and the runs every cell holds, and MANIFEST.sha256 the hash of every file (the kit checks both on every load).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -94,14 +94,26 @@ for depth in "${depths[@]}"; do
     cells_json+=("    { \"Name\": \"$cell\", \"Depth\": $depth, \"LearningRate\": $rate }")
   done
 done
+# The plan every cell is checked against on load: the grid's runs, and the full set (name and sizes of --data full; the
+# fingerprint the first cell's runs recorded, which every other cell must share).
+fingerprint="$(sed -n 's/^ *"Fingerprint": "\([0-9a-f]*\)".*/\1/p' "$recorded.new/$(cell_name "${depths[0]}" "${rates[0]}")/comparison.json")"
+[[ -n $fingerprint ]] || fail "no data fingerprint in the first cell's comparison.json"
 {
   echo '{'
   echo "  \"Width\": $width,"
+  echo '  "EveryCell": {'
+  echo "    \"Activations\": [ \"${activations//,/\", \"}\" ],"
+  echo "    \"Seeds\": [ $(seq -s ', ' 0 $((seeds - 1))) ],"
+  echo "    \"Epochs\": $epochs,"
+  echo "    \"Data\": { \"Name\": \"Fashion-MNIST\", \"TrainSamples\": 60000, \"TestSamples\": 10000, \"Fingerprint\": \"$fingerprint\" }"
+  echo '  },'
   echo '  "Cells": ['
   (IFS=$'\n'; sed '$!s/$/,/' <<<"${cells_json[*]}")
   echo '  ]'
   echo '}'
 } > "$recorded.new/sweep.json"
+# Last, once every file is in place: the SHA-256 of each, checked on every load.
+data/recorded/write-manifest.sh "$recorded.new" || fail "data/recorded/write-manifest.sh $recorded.new"
 [[ ! -e $recorded ]] || mv "$recorded" "$recorded.old"
 mv "$recorded.new" "$recorded"
 rm -rf "$recorded.old"

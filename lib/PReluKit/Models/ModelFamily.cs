@@ -17,6 +17,7 @@ public static class ModelFamily
             DefaultEpochs = 8, SgdLearningRate = 0.05,
             Create = b => Mlp.Create(b.Activation, inputs: (int)b.SampleShape[0], hidden: b.Hidden, classes: b.Classes,
                                      generator: b.Generator, initSlope: b.InitSlope),
+            ActivationUnits = (hidden, _) => hidden ?? Mlp.DefaultHidden,
         },
         new()
         {
@@ -25,6 +26,7 @@ public static class ModelFamily
             DefaultEpochs = 3, SgdLearningRate = 0.02,
             Create = b => SmallCnn.Create(b.Activation, inChannels: (int)b.SampleShape[0], imageSize: (int)b.SampleShape[1],
                                           channels: b.Channels, classes: b.Classes, generator: b.Generator, initSlope: b.InitSlope),
+            ActivationUnits = (_, channels) => [.. channels ?? SmallCnn.DefaultChannels, SmallCnn.DefaultHidden],
         },
     ];
 

@@ -27,6 +27,12 @@ public sealed record ModelMember
     /// <summary>Builds the model with He initialisation.</summary>
     public required Func<ModelBlueprint, Sequential> Create { get; init; }
 
+    /// <summary>
+    /// The units of each activation layer, in order, for the hidden widths and channels of a config (null: the builder's
+    /// defaults): what a run's dead-unit counts must cover, one entry per layer (<c>fc1_act</c>, …).
+    /// </summary>
+    public required Func<IReadOnlyList<int>?, IReadOnlyList<int>?, IReadOnlyList<int>> ActivationUnits { get; init; }
+
     /// <summary>Dimensions of one batch of input, the batch axis included: 2 for flat images, 4 for N×C×H×W.</summary>
     public int InputRank => InputLayout == ImageLayout.Image ? 4 : 2;
 }

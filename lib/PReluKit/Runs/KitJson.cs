@@ -15,4 +15,5 @@ namespace PReluKit.Runs;
 [JsonSerializable(typeof(ExperimentProvenance))]
 [JsonSerializable(typeof(TrainingConfig))]
 [JsonSerializable(typeof(SweepPlan))]
+[JsonSerializable(typeof(RecordedPlan))]
 public sealed partial class KitJson : JsonSerializerContext;

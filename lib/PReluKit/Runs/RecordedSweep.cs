@@ -6,9 +6,9 @@ namespace PReluKit.Runs;
 
 /// <summary>
 /// A grid of recorded comparisons trained once at full scale, shipped under <c>data/recorded/NAME</c>: a
-/// <see cref="SweepPlan"/> (<c>sweep.json</c>) and one <see cref="RecordedExperiment"/> folder per cell. Loading checks that
-/// every cell of the plan is there, complete, and trained with the depth, width and learning rate the plan gives it, and
-/// that all cells compare the same activations over the same seeds and epochs.
+/// <see cref="SweepPlan"/> (<c>sweep.json</c>), one <see cref="RecordedExperiment"/> folder per cell and a hash manifest of
+/// all their files. Loading checks the hashes, that the folders are exactly the plan's cells, and that every cell is
+/// complete and trained with the depth, width, learning rate, activations, seeds, epochs and data the plan gives it.
 /// </summary>
 /// <param name="Name">The sweep's folder name, e.g. <c>depth-lr</c>.</param>
 /// <param name="Width">The hidden width of every layer.</param>
@@ -24,33 +24,49 @@ public sealed record RecordedSweep(string Name, int Width, IReadOnlyList<SweepCe
     /// <summary>The learning rates of the grid, ascending.</summary>
     public IReadOnlyList<double> LearningRates => [.. Cells.Select(c => c.LearningRate).Distinct().Order()];
 
-    /// <summary>Loads <c>data/recorded/<paramref name="name"/></c> (the data folder is found as <see cref="RepositoryData.Find"/> does).</summary>
-    /// <exception cref="FileNotFoundException">The sweep's plan, or a cell's manifest or provenance, is missing.</exception>
-    /// <exception cref="InvalidDataException">A file is damaged, a cell is incomplete, or a cell was trained under other settings than the plan gives; the message names the file.</exception>
+    /// <summary>
+    /// Loads <c>data/recorded/<paramref name="name"/></c> (the data folder is found as <see cref="RepositoryData.Find"/> does),
+    /// after checking every file under it against its hash manifest (<see cref="FileHashManifest"/>).
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The sweep's folder, hash manifest or plan, or a cell's folder, manifest or provenance, is missing.</exception>
+    /// <exception cref="InvalidDataException">
+    /// A file is changed, missing, extra or damaged, a folder is not a cell of the plan, a cell is incomplete, or a cell
+    /// was trained under other settings or data than the plan gives; the message names the file.
+    /// </exception>
     public static RecordedSweep Load(string name, string? dataFolder = null)
     {
-        var data = dataFolder ?? RepositoryData.Find()
-                   ?? throw new FileNotFoundException($"recorded sweep '{name}': no data/ folder found (set {RepositoryData.EnvironmentVariable}).");
-        var planPath = Path.Combine(data, RecordedExperiment.FolderName, name, SweepPlan.FileName);
+        var folder = Path.Combine(RecordedExperiment.DataFolder(dataFolder, $"recorded sweep '{name}'"), RecordedExperiment.FolderName, name);
+        if (!Directory.Exists(folder))
+        {
+            throw new FileNotFoundException($"recorded sweep '{name}': '{folder}' does not exist.", folder);
+        }
+
+        FileHashManifest.Verify(folder);
+        var planPath = Path.Combine(folder, SweepPlan.FileName);
         if (!File.Exists(planPath))
         {
             throw new FileNotFoundException($"recorded sweep '{name}': '{planPath}' is missing.", planPath);
         }
 
         var plan = StoredFiles.ReadSweepPlan(planPath);
-        var cells = plan.Cells.Select(cell => new SweepCell(cell.Depth, cell.LearningRate, Checked(
-            RecordedExperiment.Load($"{name}/{cell.Name}", data), cell, plan.Width, Path.Combine(Path.GetDirectoryName(planPath)!, cell.Name)))).ToList();
-        var first = cells[0].Experiment.Manifest.Config;
-        foreach (var cell in cells.Skip(1))
+        var unlisted = Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal)
+            .FirstOrDefault(d => !plan.Cells.Any(c => c.Name == Path.GetFileName(d)));
+        if (unlisted is not null)
         {
-            var config = cell.Experiment.Manifest.Config;
-            if (!config.Activations.SequenceEqual(first.Activations) || !config.Seeds.SequenceEqual(first.Seeds) || config.Training.Epochs != first.Training.Epochs)
-            {
-                throw new InvalidDataException(
-                    $"recorded sweep '{name}': cell {cell.Experiment.Name} compares other activations, seeds or epochs than {cells[0].Experiment.Name}; a sweep's cells must differ only in depth and learning rate.");
-            }
+            throw new InvalidDataException($"'{unlisted}' is not a cell of '{planPath}': a sweep's folders are exactly the cells its plan lists.");
         }
 
+        var cells = plan.Cells.Select(cell =>
+        {
+            var cellFolder = Path.Combine(folder, cell.Name);
+            if (!Directory.Exists(cellFolder))
+            {
+                throw new FileNotFoundException($"recorded sweep '{name}': '{cellFolder}' is missing; '{planPath}' lists cell '{cell.Name}'.", cellFolder);
+            }
+
+            var experiment = RecordedExperiment.LoadVerified($"{name}/{cell.Name}", cellFolder, plan.EveryCell, planPath);
+            return new SweepCell(cell.Depth, cell.LearningRate, Checked(experiment, cell, plan.Width, cellFolder));
+        }).ToList();
         return new RecordedSweep(name, plan.Width, cells);
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using PReluKit.Metrics;
+using PReluKit.Models;
 using PReluKit.Training;
 
 namespace PReluKit.Runs;
@@ -62,6 +64,28 @@ internal static class StoredFiles
         return plan;
     }
 
+    /// <summary>
+    /// The plan of a recorded comparison in <paramref name="path"/>, checked: distinct activations and seeds (at least one
+    /// each), at least one epoch, and a complete data identity.
+    /// </summary>
+    /// <exception cref="InvalidDataException">Unreadable or out of range; the message names the file.</exception>
+    public static RecordedPlan ReadRecordedPlan(string path)
+    {
+        var plan = Deserialize(path, KitJson.Default.RecordedPlan);
+        Require(path, RecordedPlanProblem(plan));
+        return plan;
+    }
+
+    private static string? RecordedPlanProblem(RecordedPlan? plan) =>
+        plan is null ? "the plan of the runs is missing."
+        : plan.Activations is null || plan.Activations.Count == 0 || plan.Activations.Any(a => a is null) || plan.Activations.Distinct().Count() != plan.Activations.Count
+            ? "Activations must list at least one activation, none twice."
+        : plan.Seeds is null || plan.Seeds.Count == 0 || plan.Seeds.Distinct().Count() != plan.Seeds.Count ? "Seeds must list at least one seed, none twice."
+        : plan.Epochs < 1 ? $"Epochs must be ≥ 1, got {plan.Epochs}."
+        : plan.Data is null || plan.Data.Name is null || plan.Data.Fingerprint is null || plan.Data.TrainSamples < 1 || plan.Data.TestSamples < 1
+            ? "Data (name, sample counts, fingerprint) is missing or incomplete."
+        : null;
+
     private static string? SweepPlanProblem(SweepPlan plan)
     {
         if (plan.Width < 1)
@@ -96,8 +120,23 @@ internal static class StoredFiles
         }
 
         var sameSpot = plan.Cells.GroupBy(c => (c.Depth, c.LearningRate)).FirstOrDefault(g => g.Count() > 1);
-        return sameSpot is null ? null
-            : $"cells {string.Join(" and ", sameSpot.Select(c => $"'{c.Name}'"))} both claim depth {sameSpot.Key.Depth}, learning rate {sameSpot.Key.LearningRate.ToString(CultureInfo.InvariantCulture)}.";
+        if (sameSpot is not null)
+        {
+            return $"cells {string.Join(" and ", sameSpot.Select(c => $"'{c.Name}'"))} both claim depth {sameSpot.Key.Depth}, learning rate {Format(sameSpot.Key.LearningRate)}.";
+        }
+
+        // A cell dropped from the list would shrink the map without a word: the cells are every depth at every rate.
+        var depths = plan.Cells.Select(c => c.Depth).Distinct().Order().ToList();
+        var rates = plan.Cells.Select(c => c.LearningRate).Distinct().Order().ToList();
+        var hole = depths.SelectMany(d => rates.Select(r => (Depth: d, Rate: r)))
+            .FirstOrDefault(spot => !plan.Cells.Any(c => c.Depth == spot.Depth && c.LearningRate == spot.Rate));
+        if (plan.Cells.Count != depths.Count * rates.Count)
+        {
+            return $"Cells must cover the grid of depths {string.Join(", ", depths)} × learning rates {string.Join(", ", rates.Select(Format))}, " +
+                   $"but no cell has depth {hole.Depth}, learning rate {Format(hole.Rate)}.";
+        }
+
+        return RecordedPlanProblem(plan.EveryCell) is { } runs ? $"EveryCell: {runs}" : null;
     }
 
     private static T Deserialize<T>(string path, JsonTypeInfo<T> type) where T : class
@@ -156,9 +195,10 @@ internal static class StoredFiles
             return $"Epochs holds {run.Epochs.Count} records; a run of {run.Config.Epochs} epochs{(run.Diverged ? $" that diverged in epoch {run.DivergedAtEpoch}" : "")} has {expected}.";
         }
 
+        var units = ModelFamily.Of(run.Config.Model).ActivationUnits(run.Config.Hidden, run.Config.Channels);
         for (var i = 0; i < run.Epochs.Count; i++)
         {
-            if (EpochProblem(run.Epochs[i], i) is { } problem)
+            if (EpochProblem(run.Epochs[i], i, units) is { } problem)
             {
                 return $"epoch record {i}: {problem}";
             }
@@ -167,7 +207,7 @@ internal static class StoredFiles
         return null;
     }
 
-    private static string? EpochProblem(EpochRecord? epoch, int index)
+    private static string? EpochProblem(EpochRecord? epoch, int index, IReadOnlyList<int> units)
     {
         if (epoch is null)
         {
@@ -186,9 +226,38 @@ internal static class StoredFiles
                ?? Share("TestAccuracy", epoch.TestAccuracy)
                ?? (double.IsNaN(epoch.TestLoss) || epoch.TestLoss < 0 ? $"TestLoss must be ≥ 0, got {Format(epoch.TestLoss)}." : null)
                ?? (trained ? Positive("Seconds", epoch.Seconds) : NonNegative("Seconds", epoch.Seconds))
-               ?? (epoch.Dead is null || epoch.Dead.Any(d => d is null) ? "Dead is missing or holds null." : null)
+               ?? DeadProblem(epoch.Dead, units)
                ?? (epoch.GradientNorms is null || epoch.GradientNorms.Any(g => g is null) ? "GradientNorms is missing or holds null." : null)
                ?? AlphasProblem(epoch);
+    }
+
+    /// <summary>One count per activation layer of the model, each of its layer's width, and no count outside 0 … units.</summary>
+    private static string? DeadProblem(IReadOnlyList<LayerDeadness>? dead, IReadOnlyList<int> units)
+    {
+        if (dead is null || dead.Any(d => d is null))
+        {
+            return "Dead is missing or holds null.";
+        }
+
+        if (dead.Count != units.Count)
+        {
+            return $"Dead must hold one entry per activation layer of the model ({units.Count}), got {dead.Count}.";
+        }
+
+        for (var i = 0; i < dead.Count; i++)
+        {
+            var layer = dead[i];
+            var problem = layer.Units != units[i] ? $"Units must be {units[i]} (the model's width there), got {layer.Units}."
+                : layer.DeadUnits < 0 || layer.DeadUnits > layer.Units ? $"DeadUnits must be between 0 and {layer.Units}, got {layer.DeadUnits}."
+                : layer.Dormant is null || layer.Dormant.Values.Any(n => n < 0 || n > layer.Units) ? $"Dormant must count between 0 and {layer.Units} units per τ."
+                : null;
+            if (problem is not null)
+            {
+                return $"Dead[{i}] ({layer.Layer ?? "no layer name"}): {problem}";
+            }
+        }
+
+        return null;
     }
 
     private static string? AlphasProblem(EpochRecord epoch)

@@ -1,5 +1,4 @@
 using PReluKit.Runs;
-using PReluKit.Tests.Cli;
 using PReluKit.Tests.Infrastructure;
 
 namespace PReluKit.Tests.Runs;
@@ -15,6 +14,7 @@ public class RecordedExperimentDamageTests
         using var data = Copy();
         var runs = Path.Combine(data.Path, RecordedExperiment.FolderName, Name, "runs");
         File.Delete(Directory.GetFiles(runs, "cnn-prelu_0.25-seed3-*.json").Single());
+        RecordedCopy.Reseal(data, Name); // past the hash manifest, to the check of the runs
         var one = Assert.Throws<InvalidDataException>(() => RecordedExperiment.Load(Name, data.Path));
         Assert.Contains("1 of 40 runs are in none of", one.Message);
         Assert.Contains("seed 3", one.Message);
@@ -24,6 +24,7 @@ public class RecordedExperimentDamageTests
             File.Delete(file);
         }
 
+        RecordedCopy.Reseal(data, Name);
         Assert.Contains("runs are in none of", Assert.Throws<InvalidDataException>(() => RecordedExperiment.Load(Name, data.Path)).Message);
     }
 
@@ -34,6 +35,7 @@ public class RecordedExperimentDamageTests
         var runs = Path.Combine(data.Path, RecordedExperiment.FolderName, Name, "runs");
         var (seed0, seed1) = (Directory.GetFiles(runs, "cnn-relu-seed0-*.json").Single(), Directory.GetFiles(runs, "cnn-relu-seed1-*.json").Single());
         File.Copy(seed0, seed1, overwrite: true);
+        RecordedCopy.Reseal(data, Name);
         var error = Assert.Throws<InvalidDataException>(() => RecordedExperiment.Load(Name, data.Path));
         Assert.Contains(seed1, error.Message);
     }
@@ -47,6 +49,7 @@ public class RecordedExperimentDamageTests
         using var data = Copy();
         var path = Path.Combine(data.Path, RecordedExperiment.FolderName, Name, ExperimentProvenance.FileName);
         File.WriteAllText(path, content);
+        RecordedCopy.Reseal(data, Name);
         var error = Assert.Throws<InvalidDataException>(() => RecordedExperiment.Load(Name, data.Path));
         Assert.Contains(path, error.Message);
         Assert.Contains(expected, error.Message);
@@ -60,11 +63,5 @@ public class RecordedExperimentDamageTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(data.Path));
     }
 
-    private static TempFolder Copy()
-    {
-        var data = new TempFolder();
-        SecondRoundReliabilityTests.CopyFolder(RepositoryRoot.Combine("data", RecordedExperiment.FolderName, Name),
-                                               Path.Combine(data.Path, RecordedExperiment.FolderName, Name));
-        return data;
-    }
+    private static TempFolder Copy() => RecordedCopy.Of(Name);
 }

@@ -41,14 +41,18 @@ public class RecordedSweepTests
         using var copy = CopyOfSweep();
         var plan = copy.Combine("recorded", "depth-lr", SweepPlan.FileName);
         var json = JsonNode.Parse(File.ReadAllText(plan))!;
-        var first = json["Cells"]![0]!;
+        // Two cells' rates swapped: the grid is still complete, but each folder holds the other rate's comparison.
+        var (first, second) = (json["Cells"]![0]!, json["Cells"]![1]!);
         var name = (string)first["Name"]!;
-        first["LearningRate"] = 0.5;
+        var (firstRate, swapped) = ((double)first["LearningRate"]!, (double)second["LearningRate"]!);
+        first["LearningRate"] = swapped;
+        second["LearningRate"] = firstRate;
         File.WriteAllText(plan, json.ToJsonString());
+        RecordedCopy.Reseal(copy, "depth-lr"); // past the hash manifest, to the check against the plan
 
         var error = Assert.Throws<InvalidDataException>(() => RecordedSweep.Load("depth-lr", copy.Path));
         Assert.Contains(Path.Combine(name, ComparisonManifest.FileName), error.Message);
-        Assert.Contains("but the plan says 0.5", error.Message);
+        Assert.Contains($"but the plan says {swapped.ToString(System.Globalization.CultureInfo.InvariantCulture)}", error.Message);
     }
 
     [Fact]
@@ -62,12 +66,14 @@ public class RecordedSweepTests
 
         json["Cells"]![1]!["Name"] = name;
         File.WriteAllText(plan, json.ToJsonString());
+        RecordedCopy.Reseal(copy, "depth-lr");
         var twice = Assert.Throws<InvalidDataException>(() => RecordedSweep.Load("depth-lr", copy.Path));
         Assert.Contains($"cell '{name}' is listed twice", twice.Message);
         Assert.Contains(plan, twice.Message);
 
         File.WriteAllText(plan, original);
         Directory.Delete(copy.Combine("recorded", "depth-lr", name), recursive: true);
+        RecordedCopy.Reseal(copy, "depth-lr");
         var missing = Assert.ThrowsAny<IOException>(() => RecordedSweep.Load("depth-lr", copy.Path));
         Assert.Contains(name, missing.Message);
     }
@@ -79,18 +85,5 @@ public class RecordedSweepTests
         Retraining.AssertReproduces(cell.Experiment, cell.Experiment.Runs[0]);
     }
 
-    /// <summary>A temporary data folder holding a copy of the shipped sweep only.</summary>
-    private static TempFolder CopyOfSweep()
-    {
-        var copy = new TempFolder();
-        var source = Path.Combine(Data, "recorded", "depth-lr");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = copy.Combine("recorded", "depth-lr", Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        return copy;
-    }
+    private static TempFolder CopyOfSweep() => RecordedCopy.Of("depth-lr");
 }
