@@ -59,6 +59,8 @@ internal sealed class NotebooksRenderCommand : Command<NotebooksRenderCommand.Se
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var (root, source, selected) = NotebookSelection.Find(settings.From, settings.Only);
+        // The committed times are readable before the folder is touched or anything runs.
+        var committed = MeasuredTimes.Load(Path.Combine(source, MeasuredTimes.FileName));
         var output = Path.GetFullPath(settings.Out ?? Path.Combine(root, "results", "notebooks"));
         var results = Path.GetFullPath(settings.Results ?? Path.Combine(output, "runs"));
         // The finished runs, when they are kept in the output folder, are this command's too (and stay: later renders reuse them).
@@ -71,9 +73,8 @@ internal sealed class NotebooksRenderCommand : Command<NotebooksRenderCommand.Se
         // their executed copies, so every sidebar, the index and the search list the same pages); in the folder's order.
         var kept = Directory.GetFiles(source, "*.ipynb").Order(StringComparer.Ordinal)
             .Where(n => !selected.Contains(n) && folder.Wrote(Path.GetFileName(n))).ToList();
-        // Every notebook and the committed times are readable before the first runs or anything is written.
+        // Every notebook is readable before the first runs or anything is written.
         var site = CourseSite.From(source, [.. selected.Concat(kept).Order(StringComparer.Ordinal)]);
-        var committed = MeasuredTimes.Load(Path.Combine(source, MeasuredTimes.FileName));
         var earlier = folder.Wrote(TimesFile) ? MeasuredTimes.Load(Path.Combine(output, TimesFile)) : new MeasuredTimes();
 
         var environment = new Dictionary<string, string?>

@@ -25,11 +25,13 @@ public sealed class OwnedFolder : IDisposable
     private readonly bool _existed;
     private readonly bool _hadManifest;
     private readonly FolderLock _lock;
+    private readonly string[] _reserved;
     private HashSet<string> _written;
     private bool _committed;
 
-    private OwnedFolder(string path, string command, bool existed, bool hadManifest, HashSet<string> written, FolderLock folderLock)
+    private OwnedFolder(string path, string command, bool existed, bool hadManifest, HashSet<string> written, string[] reserved, FolderLock folderLock)
     {
+        _reserved = reserved;
         Path = path;
         _command = command;
         _existed = existed;
@@ -83,8 +85,9 @@ public sealed class OwnedFolder : IDisposable
                                             $"give a new or empty folder, or one {command} wrote.");
             }
 
-            var owned = new OwnedFolder(path, command, existed, hadManifest, written, folderLock);
-            owned.Record([.. written, .. reserved]);
+            string[] names = [.. reserved];
+            var owned = new OwnedFolder(path, command, existed, hadManifest, written, names, folderLock);
+            owned.Record([.. written, .. names]);
             return owned;
         }
         catch
@@ -109,6 +112,7 @@ public sealed class OwnedFolder : IDisposable
         var staged = Directory.GetFiles(staging).Select(System.IO.Path.GetFileName).OfType<string>().ToList();
         var now = new HashSet<string>(staged, StringComparer.Ordinal);
         now.UnionWith(keep.Where(n => Exists(System.IO.Path.Combine(Path, n))));
+        now.UnionWith(_reserved);
         // Listed before they arrive: a kill half-way leaves every file here listed, so the next run may replace them.
         Record([.. _written, .. now]);
         foreach (var name in staged)
@@ -159,10 +163,17 @@ public sealed class OwnedFolder : IDisposable
 
     private void Record(IEnumerable<string> names)
     {
-        _written = new HashSet<string>(names, StringComparer.Ordinal);
+        var manifest = System.IO.Path.Combine(Path, ManifestName);
+        var written = new HashSet<string>(names, StringComparer.Ordinal);
+        if (written.SetEquals(_written) && File.Exists(manifest))
+        {
+            return; // unchanged: a run that is stopped leaves the file as it was
+        }
+
+        _written = written;
         var list = new JsonArray(_written.Order(StringComparer.Ordinal).Select(n => (JsonNode?)JsonValue.Create(n)).ToArray());
-        AtomicFile.WriteAllText(System.IO.Path.Combine(Path, ManifestName),
-                                new JsonObject { ["command"] = _command, ["files"] = list }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        var json = new JsonObject { ["command"] = _command, ["files"] = list }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        AtomicFile.WriteAllText(manifest, json + "\n");
     }
 
     private static (string Command, HashSet<string> Files) ReadManifest(string path)
