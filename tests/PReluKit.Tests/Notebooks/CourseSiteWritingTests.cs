@@ -12,8 +12,8 @@ namespace PReluKit.Tests.Notebooks;
 /// <summary>
 /// How <c>prelu notebooks render</c> and <c>export</c> write their folder (issue 33, cases 2, 8, 9, 13, 16, 17), through the
 /// real process on tiny notebooks: only into a folder they own, a site whole and never mixed, names encoded in every link.
+/// The tests that start the notebooks' kernel are end-to-end; the refusals run before it.
 /// </summary>
-[Trait(TestCategory.Name, TestCategory.EndToEnd)]
 public partial class CourseSiteWritingTests
 {
     [Theory]
@@ -61,6 +61,7 @@ public partial class CourseSiteWritingTests
     }
 
     [Fact]
+    [Trait(TestCategory.Name, TestCategory.EndToEnd)]
     public void Case8_and_17_a_render_of_some_notebooks_into_a_site_keeps_the_others_and_every_page_the_index_and_the_search_list_the_pages_there()
     {
         using var folder = new TempFolder();
@@ -84,6 +85,7 @@ public partial class CourseSiteWritingTests
     }
 
     [Fact]
+    [Trait(TestCategory.Name, TestCategory.EndToEnd)]
     public void Case8_a_second_render_into_the_same_folder_is_refused_while_the_first_runs_and_a_render_killed_mid_way_leaves_the_site_as_it_was()
     {
         using var folder = new TempFolder();
@@ -110,6 +112,7 @@ public partial class CourseSiteWritingTests
     }
 
     [Fact]
+    [Trait(TestCategory.Name, TestCategory.EndToEnd)]
     public async Task Case13_ctrl_c_during_a_render_says_so_in_one_line_and_leaves_the_site_as_it_was()
     {
         using var folder = new TempFolder();
@@ -135,6 +138,7 @@ public partial class CourseSiteWritingTests
     }
 
     [Fact]
+    [Trait(TestCategory.Name, TestCategory.EndToEnd)]
     public void Case9_names_with_quotes_angle_brackets_hashes_question_marks_percents_and_spaces_are_encoded_in_every_link_and_text()
     {
         using var folder = new TempFolder();
