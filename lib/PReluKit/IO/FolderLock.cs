@@ -45,7 +45,7 @@ public sealed class FolderLock : IDisposable
                 }
                 catch (IOException e)
                 {
-                    throw new IOException($"the results folder '{full}' is in use by {Owner(full)}; wait for it to finish or choose another folder.", e);
+                    throw new IOException($"the folder '{full}' is in use by {Owner(full)}; wait for it to finish or choose another folder.", e);
                 }
 
                 if (FileKind.IsStill(stream.SafeFileHandle, path))
