@@ -66,7 +66,7 @@ internal sealed class NotebooksExportCommand : Command<NotebooksExportCommand.Se
         }
 
         // The scripts of notebooks not exported this time (--only) stay: each runs on its own.
-        folder.Commit(Directory.EnumerateFileSystemEntries(output).Select(Path.GetFileName).OfType<string>());
+        folder.Commit(folder.Earlier);
         AnsiConsole.MarkupLine($"Exported {scripts.Count} notebook(s) to {Markup.Escape(output)}; run one with: dotnet run {Markup.Escape(Path.Combine(output, scripts[0].Name + ".cs"))} -- PAGE.html");
         return ExitCodes.Success;
     }

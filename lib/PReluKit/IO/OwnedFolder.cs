@@ -98,6 +98,9 @@ public sealed class OwnedFolder : IDisposable
         }
     }
 
+    /// <summary>What earlier runs of the command wrote here and is still here.</summary>
+    public IReadOnlyList<string> Earlier => [.. _written.Where(Wrote).Order(StringComparer.Ordinal)];
+
     /// <summary>Whether an earlier run of the command wrote <paramref name="name"/> here (and it is still here).</summary>
     public bool Wrote(string name) => _written.Contains(name) && Exists(System.IO.Path.Combine(Path, name));
 
@@ -111,7 +114,7 @@ public sealed class OwnedFolder : IDisposable
         var staging = Staging;
         var staged = Directory.GetFiles(staging).Select(System.IO.Path.GetFileName).OfType<string>().ToList();
         var now = new HashSet<string>(staged, StringComparer.Ordinal);
-        now.UnionWith(keep.Where(n => Exists(System.IO.Path.Combine(Path, n))));
+        now.UnionWith(keep.Where(n => !IsOwn(n) && Exists(System.IO.Path.Combine(Path, n))));
         now.UnionWith(_reserved);
         // Listed before they arrive: a kill half-way leaves every file here listed, so the next run may replace them.
         Record([.. _written, .. now]);
@@ -203,8 +206,11 @@ public sealed class OwnedFolder : IDisposable
     private static IEnumerable<string> Entries(string folder) =>
         Directory.Exists(folder)
             ? Directory.EnumerateFileSystemEntries(folder).Select(System.IO.Path.GetFileName).OfType<string>()
-                .Where(n => n is not (FolderLock.LockName or FolderLock.OwnerName or ManifestName or StagingName))
+                .Where(n => !IsOwn(n))
             : [];
+
+    /// <summary>The lock's files, the manifest and the staging folder: never listed, never another's.</summary>
+    private static bool IsOwn(string name) => name is FolderLock.LockName or FolderLock.OwnerName or ManifestName or StagingName;
 
     private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
 

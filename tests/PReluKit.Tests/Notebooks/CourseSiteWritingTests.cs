@@ -56,6 +56,9 @@ public partial class CourseSiteWritingTests
         Assert.True(first.ExitCode == 0, first.Error);
         Assert.True(again.ExitCode == 0, again.Error);
         Assert.Equal(["01-a.cs", "02-b.cs", "Directory.Build.props", "Directory.Packages.props"], Visible(scripts)); // --only keeps the others
+        Assert.Equal([OwnedFolder.ManifestName], Directory.GetFileSystemEntries(scripts, ".*").Select(Path.GetFileName)); // no lock or staging left
+        Assert.Equal(Visible(scripts), JsonNode.Parse(File.ReadAllText(Path.Combine(scripts, OwnedFolder.ManifestName)))!["files"]!.AsArray()
+                         .Select(f => (string)f!).Order(StringComparer.Ordinal)); // exactly what it wrote
         Assert.Equal(2, intoSite.ExitCode);
         Assert.Contains($"--out: '{site}' holds the output of prelu notebooks render", Assert.Single(Lines(intoSite.Error)), StringComparison.Ordinal);
     }
