@@ -53,6 +53,10 @@ internal sealed class NotebooksRenderCommand : Command<NotebooksRenderCommand.Se
             .. Check.OutputFolder("--out", Out, "an output folder"),
             Check.ExistingFolder("--from", From, "a folder of .ipynb notebooks"),
             Check.WritableFolder("--results", Results),
+            // The runs would lie loose among the pages, where the next render takes them for files it did not write.
+            Results is not null && Out is not null && Path.TrimEndingDirectorySeparator(Path.GetFullPath(Results)) == Path.TrimEndingDirectorySeparator(Path.GetFullPath(Out))
+                ? "--results: is the output folder itself; give a folder inside it (the default is runs/ there) or elsewhere."
+                : null,
         ];
     }
 

@@ -208,6 +208,19 @@ public partial class CourseSiteWritingTests
         Assert.False(Directory.Exists(folder.Combine("out")));
     }
 
+    [Fact]
+    public void Case2_runs_kept_loose_in_the_site_folder_are_refused_before_any_work()
+    {
+        using var folder = new TempFolder();
+        var notebooks = TinyNotebooks(folder, "nb", ("01-a", "1"));
+
+        var (code, output, error) = Prelu([.. Command("render", notebooks, folder.Combine("site")), "--results", folder.Combine("site") + "/"]);
+
+        Assert.True(code == 2, $"exit {code}: {output} {error}");
+        Assert.StartsWith("error: --results: is the output folder itself", Assert.Single(Lines(error)), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder.Combine("site")));
+    }
+
     /// <summary>
     /// Asserts the site in <paramref name="site"/> is one site: every page links exactly the pages there (its sidebar), the
     /// index and the search list the same pages, every local link opens a file there; returns the notebooks' names.
