@@ -38,7 +38,8 @@ internal static partial class CliHost
         }
         catch (OperationCanceledException e)
         {
-            return Fail("cancelled (Ctrl-C); nothing partial was written.", ExitCodes.RunFailure, e);
+            return Fail(e is CommandCancelledException ? $"cancelled (Ctrl-C): {e.Message}" : "cancelled (Ctrl-C); nothing partial was written.",
+                        ExitCodes.RunFailure, e);
         }
         catch (CommandAppException e)
         {
@@ -156,10 +157,13 @@ internal static partial class CliHost
     /// <summary>Writes one unwrapped line to standard error (scripts and tests read it whole) and returns <paramref name="code"/>.</summary>
     private static int Fail(string line, int code, Exception exception)
     {
-        Console.Error.WriteLine(line.ReplaceLineEndings(" "));
+        // To the process's own standard error, not Console.Error: a notebook's kernel redirects that while a cell runs, and a
+        // cell stopped by Ctrl-C may still be running.
+        using var error = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
+        error.WriteLine(line.ReplaceLineEndings(" "));
         if (Environment.GetEnvironmentVariable(DebugVariable) is "1" or "true")
         {
-            Console.Error.WriteLine(exception);
+            error.WriteLine(exception);
         }
 
         return code;

@@ -7,25 +7,39 @@ internal static class NotebookSelection
 {
     /// <summary>
     /// The repository root above the working folder, the notebooks' folder, and the .ipynb files of <paramref name="from"/> (default notebooks/)
-    /// whose names contain <paramref name="only"/>, in name order.
+    /// whose names contain one of <paramref name="only"/> (every one when none is given), in name order.
     /// </summary>
     /// <exception cref="InvalidOperationException">Not inside the repository.</exception>
-    /// <exception cref="ArgumentException">No notebook matched; the message names --from or --only.</exception>
-    public static (string Root, string Source, IReadOnlyList<string> Notebooks) Find(string? from, string? only)
+    /// <exception cref="ArgumentException">No notebook matched a text of --only; the message names --from or --only.</exception>
+    public static (string Root, string Source, IReadOnlyList<string> Notebooks) Find(string? from, IReadOnlyList<string>? only)
     {
         var root = FolderSearch.Upwards(dir => Directory.Exists(Path.Combine(dir, "notebooks")) && File.Exists(Path.Combine(dir, "PReluNotebooks.sln")))
                    ?? throw new InvalidOperationException(
                        "run this inside the PReluNotebooks repository: no notebooks/ folder beside a PReluNotebooks.sln was found above here.");
         var source = from is null ? Path.Combine(root, "notebooks") : Path.GetFullPath(from);
-        var notebooks = Directory.GetFiles(source, "*.ipynb").Order(StringComparer.Ordinal)
-            .Where(n => only is null || Path.GetFileName(n).Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (notebooks.Count == 0)
+        var all = Directory.GetFiles(source, "*.ipynb").Order(StringComparer.Ordinal).ToList();
+        if (all.Count == 0)
         {
-            throw new ArgumentException(only is null || !Directory.EnumerateFiles(source, "*.ipynb").Any()
-                ? $"--from: '{source}' holds no .ipynb notebook."
-                : $"--only: no notebook in '{source}' has a name containing '{only}'.");
+            throw new ArgumentException($"--from: '{source}' holds no .ipynb notebook.");
         }
 
-        return (root, source, notebooks);
+        // Each --only must select something: a typo beside a good one would otherwise go unnoticed.
+        if (only?.FirstOrDefault(o => !all.Any(n => Matches(n, o))) is { } unmatched)
+        {
+            throw new ArgumentException($"--only: no notebook in '{source}' has a name containing '{unmatched}'.");
+        }
+
+        return (root, source, [.. all.Where(n => only is not { Count: > 0 } || only.Any(o => Matches(n, o)))]);
     }
+
+    /// <summary>
+    /// The problem with the --only values, or null: each is part of a name (an empty one would select every notebook, which
+    /// is what leaving --only out does); several select the notebooks that match any of them.
+    /// </summary>
+    public static string? OnlyProblem(IReadOnlyList<string>? only) =>
+        only?.Any(string.IsNullOrWhiteSpace) == true
+            ? "--only: is empty; expected part of a notebook's name (leave --only out to take every notebook)."
+            : null;
+
+    private static bool Matches(string notebook, string only) => Path.GetFileName(notebook).Contains(only, StringComparison.OrdinalIgnoreCase);
 }

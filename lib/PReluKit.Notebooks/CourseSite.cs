@@ -72,18 +72,18 @@ public sealed class CourseSite
             .Append("<input id=\"site-search\" type=\"search\" placeholder=\"Search the course\" aria-label=\"Search the course\" autocomplete=\"off\">")
             .Append("<ol id=\"site-search-results\"></ol><ol class=\"site-pages\">")
             .AppendJoin("", pages.Select((p, i) => i == at
-                ? $"<li><a href=\"{p.Page}\" class=\"current\" aria-current=\"page\">{Encode(p.Title)}</a></li>"
-                : $"<li><a href=\"{p.Page}\">{Encode(p.Title)}</a></li>"))
+                ? $"<li><a href=\"{SiteHref.To(p.Page)}\" class=\"current\" aria-current=\"page\">{Encode(p.Title)}</a></li>"
+                : $"<li><a href=\"{SiteHref.To(p.Page)}\">{Encode(p.Title)}</a></li>"))
             .Append("</ol></nav>");
         var pager = new StringBuilder("<nav class=\"site-pager\" aria-label=\"Previous and next\">");
         if (at > 0)
         {
-            pager.Append($"<a rel=\"prev\" href=\"{pages[at - 1].Page}\">← {Encode(pages[at - 1].Title)}</a>");
+            pager.Append($"<a rel=\"prev\" href=\"{SiteHref.To(pages[at - 1].Page)}\">← {Encode(pages[at - 1].Title)}</a>");
         }
 
         if (at < pages.Count - 1)
         {
-            pager.Append($"<a rel=\"next\" href=\"{pages[at + 1].Page}\">{Encode(pages[at + 1].Title)} →</a>");
+            pager.Append($"<a rel=\"next\" href=\"{SiteHref.To(pages[at + 1].Page)}\">{Encode(pages[at + 1].Title)} →</a>");
         }
 
         pager.Append("</nav>");
@@ -102,7 +102,7 @@ public sealed class CourseSite
         var list = new StringBuilder("<ol class=\"course-notebooks\">");
         foreach (var notebook in Notebooks)
         {
-            list.Append($"<li><a href=\"{notebook.Page}\">{Encode(notebook.Title)}</a>");
+            list.Append($"<li><a href=\"{SiteHref.To(notebook.Page)}\">{Encode(notebook.Title)}</a>");
             if (notebook.Question.Length > 0)
             {
                 list.Append(Markdig.Markdown.ToHtml(notebook.Question, NotebookPage.Markdown));

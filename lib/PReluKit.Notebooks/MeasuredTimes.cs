@@ -18,6 +18,9 @@ public sealed class MeasuredTimes
     /// <summary>The committed file's name, in the notebooks' folder.</summary>
     public const string FileName = "measured-times.json";
 
+    /// <summary>The longest time a file may record for one notebook: a day. More is a typo or a damaged file, not a render.</summary>
+    public const int MaxSeconds = 24 * 3600;
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     private readonly SortedDictionary<string, SortedDictionary<string, Measurement>> _byNotebook = new(StringComparer.Ordinal);
@@ -61,7 +64,8 @@ public sealed class MeasuredTimes
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(File.ReadAllText(path));
+            // A key given twice is refused here, naming the file, instead of failing later without it.
+            root = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
@@ -89,9 +93,10 @@ public sealed class MeasuredTimes
                 }
 
                 var seconds = entry?["seconds"] is JsonValue value && value.TryGetValue<double>(out var s) ? s : double.NaN;
-                if (!double.IsFinite(seconds) || seconds <= 0)
+                if (seconds is not (> 0 and <= MaxSeconds))
                 {
-                    throw new InvalidDataException($"{where}.seconds must be a finite positive number.");
+                    throw new InvalidDataException($"{where}.seconds must be a finite positive number of seconds, at most {MaxSeconds} (a day); " +
+                                                   $"got {entry?["seconds"]?.ToJsonString() ?? "nothing"}.");
                 }
 
                 times.Set(notebook, profile, new Measurement(seconds, Text(entry, "machine", where), Text(entry, "commit", where)));
@@ -183,7 +188,7 @@ public sealed class MeasuredTimes
             : throw new InvalidDataException($"{where}.{key} must be a non-empty string.");
 
     /// <summary>One render's time.</summary>
-    /// <param name="Seconds">Wall-clock seconds for the notebook, finite and positive.</param>
+    /// <param name="Seconds">Wall-clock seconds for the notebook, finite and positive (a file holds at most <see cref="MaxSeconds"/>).</param>
     /// <param name="Machine">The machine, as <see cref="ThisMachine"/> describes it.</param>
     /// <param name="Commit">The repository's commit, or "unknown".</param>
     public sealed record Measurement(double Seconds, string Machine, string Commit);

@@ -22,8 +22,8 @@ internal sealed class NotebooksExportCommand : Command<NotebooksExportCommand.Se
         public bool Script { get; init; }
 
         [CommandOption("--only <TEXT>")]
-        [Description("Export only the notebooks whose name contains this text.")]
-        public string? Only { get; init; }
+        [Description("Export only the notebooks whose name contains this text; repeat it to take several.")]
+        public string[]? Only { get; init; }
 
         [CommandOption("--out <PATH>")]
         [Description("Output folder (default: results/notebook-scripts).")]
@@ -37,6 +37,7 @@ internal sealed class NotebooksExportCommand : Command<NotebooksExportCommand.Se
         [
             .. base.Problems(),
             Script ? null : "--script: say the format to export; --script (file-based apps) is the only one.",
+            NotebookSelection.OnlyProblem(Only),
             .. Check.OutputFolder("--out", Out, "an output folder"),
             Check.ExistingFolder("--from", From, "a folder of .ipynb notebooks"),
         ];
@@ -51,17 +52,21 @@ internal sealed class NotebooksExportCommand : Command<NotebooksExportCommand.Se
         // Every script is made before any is written: a notebook the export cannot translate leaves the folder as it was.
         var scripts = notebooks.Select(n => (Name: Path.GetFileNameWithoutExtension(n), Text: NotebookScript.Export(NotebookRunner.Load(n), Path.GetFileNameWithoutExtension(n), lib)))
             .ToList();
-        Directory.CreateDirectory(output);
+        // Only into a folder this command wrote (or a new or empty one): never over the repository's own build files or sources.
+        using var folder = OwnedFolder.Open(output, "prelu notebooks export", "--out", []);
+        var staging = folder.Staging;
         // The scripts are notebook code, not the kit's: the repository's build rules (warnings as errors, central package
         // versions) stop at this folder, and the #:package lines pin the versions the notebooks pin.
-        AtomicFile.WriteAllText(Path.Combine(output, "Directory.Build.props"), "<Project>\n  <!-- Exported notebook scripts: the repository's build rules stop here. -->\n</Project>\n");
-        AtomicFile.WriteAllText(Path.Combine(output, "Directory.Packages.props"),
+        AtomicFile.WriteAllText(Path.Combine(staging, "Directory.Build.props"), "<Project>\n  <!-- Exported notebook scripts: the repository's build rules stop here. -->\n</Project>\n");
+        AtomicFile.WriteAllText(Path.Combine(staging, "Directory.Packages.props"),
                                 "<Project>\n  <PropertyGroup>\n    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>\n  </PropertyGroup>\n</Project>\n");
         foreach (var (name, text) in scripts)
         {
-            AtomicFile.WriteAllText(Path.Combine(output, name + ".cs"), text);
+            AtomicFile.WriteAllText(Path.Combine(staging, name + ".cs"), text);
         }
 
+        // The scripts of notebooks not exported this time (--only) stay: each runs on its own.
+        folder.Commit(folder.Earlier);
         AnsiConsole.MarkupLine($"Exported {scripts.Count} notebook(s) to {Markup.Escape(output)}; run one with: dotnet run {Markup.Escape(Path.Combine(output, scripts[0].Name + ".cs"))} -- PAGE.html");
         return ExitCodes.Success;
     }

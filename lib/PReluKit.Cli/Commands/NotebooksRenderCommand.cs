@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using PReluKit.Cli.Settings;
+using PReluKit.IO;
 using PReluKit.Notebooks;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -29,8 +30,8 @@ internal sealed class NotebooksRenderCommand : Command<NotebooksRenderCommand.Se
         public string Profile { get; init; } = "standard";
 
         [CommandOption("--only <TEXT>")]
-        [Description("Render only the notebooks whose name contains this text.")]
-        public string? Only { get; init; }
+        [Description("Render only the notebooks whose name contains this text; repeat it to take several.")]
+        public string[]? Only { get; init; }
 
         [CommandOption("--out <PATH>")]
         [Description("Output folder (default: results/notebooks).")]
@@ -48,63 +49,103 @@ internal sealed class NotebooksRenderCommand : Command<NotebooksRenderCommand.Se
         [
             .. base.Problems(),
             RunProfile.Names.Contains(Profile) ? null : $"--profile: '{Profile}' is not one of: {string.Join(", ", RunProfile.Names)}.",
+            NotebookSelection.OnlyProblem(Only),
             .. Check.OutputFolder("--out", Out, "an output folder"),
             Check.ExistingFolder("--from", From, "a folder of .ipynb notebooks"),
             Check.WritableFolder("--results", Results),
+            // The runs would lie loose among the pages, where the next render takes them for files it did not write.
+            Results is not null && Out is not null && Path.TrimEndingDirectorySeparator(Path.GetFullPath(Results)) == Path.TrimEndingDirectorySeparator(Path.GetFullPath(Out))
+                ? "--results: is the output folder itself; give a folder inside it (the default is runs/ there) or elsewhere."
+                : null,
         ];
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var (root, source, notebooks) = NotebookSelection.Find(settings.From, settings.Only);
-
-        // Every notebook and the committed times are readable before the first runs or anything is written.
-        var site = CourseSite.From(source, notebooks);
+        var (root, source, selected) = NotebookSelection.Find(settings.From, settings.Only);
+        // The committed times are readable before the folder is touched or anything runs.
         var committed = MeasuredTimes.Load(Path.Combine(source, MeasuredTimes.FileName));
-
         var output = Path.GetFullPath(settings.Out ?? Path.Combine(root, "results", "notebooks"));
-        Directory.CreateDirectory(output);
+        var results = Path.GetFullPath(settings.Results ?? Path.Combine(output, "runs"));
+        // The finished runs, when they are kept in the output folder, are this command's too (and stay: later renders reuse them).
+        string[] cache = Path.GetRelativePath(output, results) is var inside && inside != "." && !inside.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(inside)
+            ? [inside.Split(Path.DirectorySeparatorChar)[0]]
+            : [];
+        using var folder = OwnedFolder.Open(output, "prelu notebooks render", "--out", cache);
+
+        // The site holds the notebooks rendered now and those an earlier render left here (their pages are rebuilt from
+        // their executed copies, so every sidebar, the index and the search list the same pages); in the folder's order.
+        var kept = Directory.GetFiles(source, "*.ipynb").Order(StringComparer.Ordinal)
+            .Where(n => !selected.Contains(n) && folder.Wrote(Path.GetFileName(n))).ToList();
+        // Every notebook is readable before the first runs or anything is written.
+        var site = CourseSite.From(source, [.. selected.Concat(kept).Order(StringComparer.Ordinal)]);
+        var earlier = folder.Wrote(TimesFile) ? MeasuredTimes.Load(Path.Combine(output, TimesFile)) : new MeasuredTimes();
+
         var environment = new Dictionary<string, string?>
         {
             [RunProfile.EnvironmentVariable] = settings.Profile,
-            [RunProfile.ResultsVariable] = Path.GetFullPath(settings.Results ?? Path.Combine(output, "runs")),
+            [RunProfile.ResultsVariable] = results,
         };
         var machine = MeasuredTimes.ThisMachine();
         var commit = RepositoryCommit.Describe(root);
-        var measured = new MeasuredTimes();
+        var measured = committed.MergedWith(earlier);
         var search = new SearchIndex();
+        var staging = folder.Staging;
         var table = new Table().Title($"Notebooks rendered with the {settings.Profile} profile → {Markup.Escape(output)}")
             .AddColumn("notebook").AddColumn("status").AddColumn(new TableColumn("seconds").RightAligned()).AddColumn(new TableColumn("charts").RightAligned());
         var failed = 0;
-        foreach (var notebook in site.Notebooks)
+        try
         {
-            var executed = Path.Combine(output, notebook.Name + ".ipynb");
-            var clock = Stopwatch.StartNew();
-            var run = NotebookRunner.RunAsync(Path.Combine(source, notebook.Name + ".ipynb"), executed, environment, cancellationToken).GetAwaiter().GetResult();
-            var seconds = clock.Elapsed.TotalSeconds;
-            if (run.Succeeded)
+            foreach (var notebook in site.Notebooks)
             {
-                measured.Set(notebook.Name, settings.Profile, new MeasuredTimes.Measurement(seconds, machine, commit)); // a failed run's time is no notebook's time
-            }
-            else
-            {
-                failed++;
-                Console.Error.WriteLine($"{notebook.Name}: {run}");
+                cancellationToken.ThrowIfCancellationRequested();
+                var sourcePath = Path.Combine(source, notebook.Name + ".ipynb");
+                string executed;
+                if (selected.Contains(sourcePath))
+                {
+                    executed = Path.Combine(staging, notebook.Name + ".ipynb");
+                    var clock = Stopwatch.StartNew();
+                    var run = NotebookRunner.RunAsync(sourcePath, executed, environment, cancellationToken).GetAwaiter().GetResult();
+                    var seconds = clock.Elapsed.TotalSeconds;
+                    if (run.Succeeded)
+                    {
+                        measured.Set(notebook.Name, settings.Profile, new MeasuredTimes.Measurement(seconds, machine, commit)); // a failed run's time is no notebook's time
+                    }
+                    else
+                    {
+                        failed++;
+                        Console.Error.WriteLine($"{notebook.Name}: {run}");
+                    }
+
+                    table.AddRow(Markup.Escape(notebook.Name), Markup.Escape(run.Succeeded ? "ok" : $"cell {run.FailedCell} of {run.CodeCells} failed"),
+                                 $"{seconds:0}", $"{CountCharts(File.ReadAllText(executed))}");
+                }
+                else
+                {
+                    executed = Path.Combine(output, notebook.Name + ".ipynb");
+                    NotebookRunner.Load(executed); // an earlier render's copy, checked like any notebook
+                    table.AddRow(Markup.Escape(notebook.Name), "kept from an earlier render", "", $"{CountCharts(File.ReadAllText(executed))}");
+                }
+
+                var page = JsonNode.Parse(File.ReadAllText(executed))!;
+                search.Add(SiteHref.To(notebook.Page), notebook.Title, SearchIndex.TextOf(page));
+                NotebookPage.Build(page, notebook.Name, site.PageNames)
+                    .WithFrame(site.Frame(notebook.Page, measured.Sentence(notebook.Name, withMachine: true)))
+                    .Write(Path.Combine(staging, notebook.Page));
             }
 
-            var json = File.ReadAllText(executed);
-            var page = JsonNode.Parse(json)!;
-            search.Add(notebook.Page, notebook.Title, SearchIndex.TextOf(page));
-            NotebookPage.Build(page, notebook.Name, site.PageNames)
-                .WithFrame(site.Frame(notebook.Page, committed.MergedWith(measured).Sentence(notebook.Name, withMachine: true)))
-                .Write(Path.Combine(output, notebook.Page));
-            table.AddRow(notebook.Name, Markup.Escape(run.Succeeded ? "ok" : $"cell {run.FailedCell} of {run.CodeCells} failed"),
-                         $"{seconds:0}", $"{CountCharts(json)}");
+            measured.Write(Path.Combine(staging, TimesFile));
+            site.Write(staging, measured, search);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        catch (OperationCanceledException e)
+        {
+            throw new CommandCancelledException($"nothing in '{output}' changed" +
+                                           (Directory.Exists(results) ? $"; the runs that finished are kept in '{results}' for the next render." : "."), e);
         }
 
-        var times = committed.MergedWith(measured);
-        times.Write(Path.Combine(output, TimesFile));
-        site.Write(output, times, search);
+        // The whole site replaces the old one at once; pages an earlier render wrote that are no longer in the site go.
+        folder.Commit([.. kept.Select(Path.GetFileName).OfType<string>(), .. cache]);
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"Open {Markup.Escape(Path.Combine(output, CourseSite.IndexPage))}; the times measured are in {TimesFile} there " +
                                $"(copy it over notebooks/{MeasuredTimes.FileName} to refresh the committed ones).");

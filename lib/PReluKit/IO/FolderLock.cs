@@ -9,8 +9,12 @@ namespace PReluKit.IO;
 /// </summary>
 public sealed class FolderLock : IDisposable
 {
-    private const string LockName = ".prelu.lock";
-    private const string OwnerName = ".prelu.lock.owner";
+    /// <summary>The lock file's name in the folder.</summary>
+    internal const string LockName = ".prelu.lock";
+
+    /// <summary>The name of the file that says who holds the lock.</summary>
+    internal const string OwnerName = ".prelu.lock.owner";
+
     private static readonly Dictionary<string, (FileStream Stream, int Count)> Held = new(StringComparer.Ordinal);
     private readonly string _folder;
     private bool _released;
@@ -41,7 +45,7 @@ public sealed class FolderLock : IDisposable
                 }
                 catch (IOException e)
                 {
-                    throw new IOException($"the results folder '{full}' is in use by {Owner(full)}; wait for it to finish or choose another folder.", e);
+                    throw new IOException($"the folder '{full}' is in use by {Owner(full)}; wait for it to finish or choose another folder.", e);
                 }
 
                 if (FileKind.IsStill(stream.SafeFileHandle, path))

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using PReluKit.IO;
 using PReluKit.Notebooks;
 using PReluKit.Tests.Infrastructure;
 
@@ -65,7 +66,7 @@ public class CourseSiteTests
         var page = File.ReadAllText(output.Combine("updates.html"));
         Assert.Contains("<pre class=\"output\">step 3 of 3</pre>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<pre class=\"output\">step 1 of 3", page, StringComparison.Ordinal);
-        Assert.Equal(["index.html", "search-index.js", "site.css", "site.js", "times.json", "updates.html", "updates.ipynb"],
+        Assert.Equal([OwnedFolder.ManifestName, "index.html", "search-index.js", "site.css", "site.js", "times.json", "updates.html", "updates.ipynb"],
                      Directory.EnumerateFileSystemEntries(output.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
