@@ -229,7 +229,8 @@ public static class Trainer
                 $"training data of shape {Shapes.Format(shape)} does not fit the {config.Model} model; expected {member.ExpectedInput}.", nameof(train));
         }
 
-        var model = member.Create(new ModelBlueprint(config.Activation, shape[1..], config.Hidden, config.Channels, config.Classes, generator, InitSlope: 0));
+        var model = member.Create(new ModelBlueprint(config.Activation, shape[1..], config.Hidden, config.Channels, config.Classes, generator,
+                                                      InitSlope: config.InitGain.FixedSlope()));
         if (config.HiddenBiasInit != 0)
         {
             using var noGrad = no_grad();
