@@ -8,7 +8,7 @@
 # channel-wise PReLU starting at 0.25 and at 0.01 (Leaky's slope, learned), each layer initialised with its activation's
 # own He gain (--init he-per-activation), over 5 seeds, 10 epochs, on the full Fashion-MNIST, dead units counted on
 # 10,000 training images. (data/recorded/depth-lr, the first map, was ReLU, Leaky 0.01 and PReLU 0.25 with ReLU's gain
-# for all, at commit 2834f0c's version of this script.) Each cell is submitted with submit.sh as 3 shards of 1 CPU and a
+# for all, recorded by this script at commit 6b75561.) Each cell is submitted with submit.sh as 3 shards of 1 CPU and a
 # merge. Where no Slurm answers (sinfo fails) it starts the one-node cluster of local-cluster.sh (as root).
 # Run it again after an interruption: merged cells are skipped and shards resume (--resume). When every cell is merged,
 # each cell's comparison.json and runs/ go to data/recorded/depth-lr-controls/CELL/ beside a provenance.json, sweep.json

@@ -58,6 +58,20 @@ public class RecordingScriptTests
     }
 
     [Fact]
+    public void The_controls_are_told_apart_in_tables_and_run_file_names()
+    {
+        var (output, _) = DryRun("deploy/slurm/record-depth-lr.sh");
+        var specs = Option(output.Split('\n')[0], "--activations").Split(',').Select(ActivationSpec.Parse).ToList();
+
+        Assert.Equal(
+            ["ReLU", "Leaky ReLU (0.01)", "Leaky ReLU (0.25)", "PReLU (channel-wise)", "PReLU (channel-wise, α₀ = 0.01)"],
+            specs.Select(s => s.DisplayName));
+        // The canonical keys name the run files; PReLU from 0.25 keeps the key the shipped recordings use.
+        Assert.Equal(["relu", "leaky:0.01", "leaky:0.25", "prelu:0.25", "prelu:0.01"], specs.Select(s => s.Canonical));
+        Assert.Equal([0, 0.01, 0.25, 0.25, 0.01], specs.Select(s => s.InitSlope)); // the slope each one's He gain is for
+    }
+
+    [Fact]
     public void The_plain_cnn_recording_has_a_pilot_and_refuses_to_record_before_its_epochs_are_set()
     {
         var (output, error) = DryRun("deploy/slurm/record-plain-cnn.sh");
