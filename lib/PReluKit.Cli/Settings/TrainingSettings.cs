@@ -14,7 +14,7 @@ internal class TrainingSettings : ComputeSettings
     public ModelKind Model { get; init; } = ModelKind.Mlp;
 
     [CommandOption("--epochs <N>")]
-    [Description("Training epochs per run (default: 8 for mlp, 3 for cnn).")]
+    [Description("Training epochs per run (default: 8 for mlp, 3 for cnn and plaincnn).")]
     public int? Epochs { get; init; }
 
     [CommandOption("--batch-size <N>")]
@@ -28,7 +28,7 @@ internal class TrainingSettings : ComputeSettings
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Sgd;
 
     [CommandOption("--lr <RATE>")]
-    [Description("Learning rate (default: 0.05 for mlp, 0.02 for cnn with sgd; 0.001 with adam).")]
+    [Description("Learning rate (default: 0.05 for mlp, 0.02 for cnn, 0.01 for plaincnn with sgd; 0.001 with adam).")]
     public double? LearningRate { get; init; }
 
     [CommandOption("--weight-decay <DECAY>")]
