@@ -1,25 +1,45 @@
 #!/usr/bin/env bash
-# Trains the recorded depth × learning-rate sweep (data/recorded/depth-lr/) as sharded Slurm sweeps, one per cell:
-#     deploy/slurm/record-depth-lr.sh [WORK-FOLDER]      (from the repository root; default results/depth-lr-sweep)
+# Trains the recorded depth × learning-rate sweep with its controls (data/recorded/depth-lr-controls/) as sharded Slurm
+# sweeps, one per cell:
+#     deploy/slurm/record-depth-lr.sh [WORK-FOLDER]      (from the repository root; default results/depth-lr-controls-sweep)
+#     deploy/slurm/record-depth-lr.sh --dry-run          (prints each cell's name and prelu compare options; runs nothing)
 # The grid is here and only here: MLPs of 2, 4, 8 and 12 hidden layers of 128 units × SGD (momentum 0.9) at learning
-# rates 0.01, 0.03, 0.1 and 0.3; in every cell ReLU, Leaky ReLU (0.01) and channel-wise PReLU over 5 seeds, 10 epochs, on
-# the full Fashion-MNIST, dead units counted on 10,000 training images. Each cell is submitted with submit.sh as 3 shards
-# of 1 CPU and a merge. Where no Slurm answers (sinfo fails) it starts the one-node cluster of local-cluster.sh (as root).
+# rates 0.01, 0.03, 0.1 and 0.3; in every cell ReLU, Leaky ReLU at 0.01 and at 0.25 (PReLU's starting slope, fixed) and
+# channel-wise PReLU starting at 0.25 and at 0.01 (Leaky's slope, learned), each layer initialised with its activation's
+# own He gain (--init he-per-activation), over 5 seeds, 10 epochs, on the full Fashion-MNIST, dead units counted on
+# 10,000 training images. (data/recorded/depth-lr, the first map, was ReLU, Leaky 0.01 and PReLU 0.25 with ReLU's gain
+# for all, recorded by this script at commit 6b75561.) Each cell is submitted with submit.sh as 3 shards of 1 CPU and a
+# merge. Where no Slurm answers (sinfo fails) it starts the one-node cluster of local-cluster.sh (as root).
 # Run it again after an interruption: merged cells are skipped and shards resume (--resume). When every cell is merged,
-# each cell's comparison.json and runs/ go to data/recorded/depth-lr/CELL/ beside a provenance.json, sweep.json lists
-# the grid and the runs every cell holds, and MANIFEST.sha256 the hash of every file (the kit checks both on every load).
+# each cell's comparison.json and runs/ go to data/recorded/depth-lr-controls/CELL/ beside a provenance.json, sweep.json
+# lists the grid and the runs every cell holds, and MANIFEST.sha256 the hash of every file (the kit checks both on every load).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 say() { printf 'record-depth-lr: %s\n' "$*" >&2; }
 fail() { say "FAILED: $*"; keep=1; exit 1; }
 
+name="depth-lr-controls"
 depths=(2 4 8 12)
 rates=(0.01 0.03 0.1 0.3)
 width=128 seeds=5 epochs=10
-activations="relu,leaky:0.01,prelu"
-sweep_work="$(realpath -m "${1:-results/depth-lr-sweep}")"
-recorded="$root/data/recorded/depth-lr"
+activations="relu,leaky:0.01,leaky:0.25,prelu,prelu:0.01"
+init=he-per-activation
+cell_name() { echo "depth$1-lr$2"; }
+cell_sweep() {
+  local hidden
+  hidden="$(printf "$width,%.0s" $(seq "$1"))"
+  echo "--model mlp --data full --hidden ${hidden%,} --lr $2 --activations $activations --init $init --seeds $seeds --epochs $epochs --dead-sample 10000"
+}
+if [[ ${1:-} == --dry-run ]]; then
+  for depth in "${depths[@]}"; do
+    for rate in "${rates[@]}"; do printf '%s\t%s\n' "$(cell_name "$depth" "$rate")" "$(cell_sweep "$depth" "$rate")"; done
+  done
+  say "dry run: ${#depths[@]} × ${#rates[@]} cells for data/recorded/$name; nothing submitted"
+  exit 0
+fi
+sweep_work="$(realpath -m "${1:-results/$name-sweep}")"
+recorded="$root/data/recorded/$name"
 
 if ! sinfo -h >/dev/null 2>&1; then
   [[ $(id -u) -eq 0 ]] || { say "no Slurm answers here, and starting a one-node cluster needs root"; exit 2; }
@@ -34,12 +54,6 @@ if [[ -z ${PRELU:-} ]]; then
   PRELU="dotnet $sweep_work/prelu/prelu.dll"
 fi
 export PRELU SHARDS=3 CPUS_PER_SHARD=1 MEM_PER_SHARD=2G SHARD_TIME=04:00:00 MERGE_TIME=00:10:00
-cell_name() { echo "depth$1-lr$2"; }
-cell_sweep() {
-  local hidden
-  hidden="$(printf "$width,%.0s" $(seq "$1"))"
-  echo "--model mlp --data full --hidden ${hidden%,} --lr $2 --activations $activations --seeds $seeds --epochs $epochs --dead-sample 10000"
-}
 
 # The sweep's start is kept across interruptions, so the wall time counts every session.
 [[ -f $sweep_work/started ]] || date -u +%s > "$sweep_work/started"
@@ -88,8 +102,8 @@ for depth in "${depths[@]}"; do
     cell="$(cell_name "$depth" "$rate")"
     mkdir -p "$recorded.new/$cell"
     cp -r "$sweep_work/$cell/merged/comparison.json" "$sweep_work/$cell/merged/runs" "$recorded.new/$cell/"
-    printf '{\n  "Commit": "%s",\n  "Command": "prelu compare %s --threads %s --out data/recorded/depth-lr/%s (as %s Slurm shards and a merge: deploy/slurm/record-depth-lr.sh)",\n  "Machine": "%s",\n  "Started": "%s",\n  "WallSeconds": %s,\n  "Threads": %s,\n  "Numerics": "%s"\n}\n' \
-      "$commit" "$(cell_sweep "$depth" "$rate")" "$CPUS_PER_SHARD" "$cell" "$SHARDS" "$machine" "$started" "$wall" "$CPUS_PER_SHARD" "$numerics" \
+    printf '{\n  "Commit": "%s",\n  "Command": "prelu compare %s --threads %s --out data/recorded/%s/%s (as %s Slurm shards and a merge: deploy/slurm/record-depth-lr.sh)",\n  "Machine": "%s",\n  "Started": "%s",\n  "WallSeconds": %s,\n  "Threads": %s,\n  "Numerics": "%s"\n}\n' \
+      "$commit" "$(cell_sweep "$depth" "$rate")" "$CPUS_PER_SHARD" "$name" "$cell" "$SHARDS" "$machine" "$started" "$wall" "$CPUS_PER_SHARD" "$numerics" \
       > "$recorded.new/$cell/provenance.json"
     cells_json+=("    { \"Name\": \"$cell\", \"Depth\": $depth, \"LearningRate\": $rate }")
   done

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PReluKit.Activations;
+using PReluKit.Models;
 
 namespace PReluKit.Cli;
 
@@ -13,6 +14,20 @@ internal static class OptionParsing
         try
         {
             return ActivationSpec.Parse(text);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"{option}: {ExitCodes.MessageOf(e)}", e);
+        }
+    }
+
+    /// <summary>An initialisation rule's key, e.g. <c>he-per-activation</c>.</summary>
+    /// <exception cref="ArgumentException">Not a key; the message names <paramref name="option"/> and lists the keys.</exception>
+    public static InitGain InitGain(string option, string text)
+    {
+        try
+        {
+            return InitGains.Parse(text);
         }
         catch (ArgumentException e)
         {

@@ -9,12 +9,12 @@ namespace PReluKit.Cli.Settings;
 internal class TrainingSettings : ComputeSettings
 {
     [CommandOption("--model <MODEL>")]
-    [Description("mlp or cnn.")]
+    [Description("mlp, cnn (two conv layers) or plaincnn (eight conv layers, no normalisation).")]
     [DefaultValue("mlp")]
     public ModelKind Model { get; init; } = ModelKind.Mlp;
 
     [CommandOption("--epochs <N>")]
-    [Description("Training epochs per run (default: 8 for mlp, 3 for cnn).")]
+    [Description("Training epochs per run (default: 8 for mlp, 3 for cnn and plaincnn).")]
     public int? Epochs { get; init; }
 
     [CommandOption("--batch-size <N>")]
@@ -28,7 +28,7 @@ internal class TrainingSettings : ComputeSettings
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Sgd;
 
     [CommandOption("--lr <RATE>")]
-    [Description("Learning rate (default: 0.05 for mlp, 0.02 for cnn with sgd; 0.001 with adam).")]
+    [Description("Learning rate (default: 0.05 for mlp, 0.02 for cnn, 0.01 for plaincnn with sgd; 0.001 with adam).")]
     public double? LearningRate { get; init; }
 
     [CommandOption("--weight-decay <DECAY>")]
@@ -44,12 +44,20 @@ internal class TrainingSettings : ComputeSettings
     [Description("mlp only: comma-separated hidden widths, one per hidden layer (default: 256,128).")]
     public string? Hidden { get; init; }
 
+    [CommandOption("--init <GAIN>")]
+    [Description("He gain of the weights: he-relu (default; ReLU's for every activation, so all activations of a seed start from " +
+                 "identical weights) or he-per-activation (√(2/(1+a²)) for each activation's slope a: Leaky's slope, PReLU's starting α).")]
+    public string? Init { get; init; }
+
     [CommandOption("--dead-sample <N>")]
     [Description("Training images the per-epoch dead-unit pass covers (default: all).")]
     public int? DeadSample { get; init; }
 
     /// <summary>The parsed <c>--hidden</c> widths; null when not given.</summary>
     public IReadOnlyList<int>? HiddenWidths => Hidden is null ? null : OptionParsing.Integers("--hidden", Hidden, 1, 65536, distinct: false);
+
+    /// <summary>The parsed <c>--init</c>; the config's default when not given.</summary>
+    public InitGain? InitGain => Init is null ? null : OptionParsing.InitGain("--init", Init);
 
     /// <summary>The training configuration these options describe (the model's defaults where an option is not given).</summary>
     public TrainingConfig TrainingConfig()
@@ -64,6 +72,7 @@ internal class TrainingSettings : ComputeSettings
             DecayAlpha = WeightDecayAlpha,
             DeadSampleLimit = DeadSample ?? 0,
             Hidden = HiddenWidths ?? defaults.Hidden,
+            InitGain = InitGain ?? defaults.InitGain,
         }).Validate();
     }
 
@@ -77,6 +86,7 @@ internal class TrainingSettings : ComputeSettings
         Check.NonNegative("--weight-decay", WeightDecay, Training.TrainingConfig.LargestRate),
         Check.AtLeast("--dead-sample", DeadSample, 1),
         Check.Parses(() => _ = HiddenWidths),
+        Check.Parses(() => _ = InitGain),
         Hidden is not null && Model != ModelKind.Mlp ? $"--hidden: sets the MLP's hidden widths; --model {Model.ToString().ToLowerInvariant()} takes none." : null,
     ];
 }

@@ -28,6 +28,16 @@ public static class ModelFamily
                                           channels: b.Channels, classes: b.Classes, generator: b.Generator, initSlope: b.InitSlope),
             ActivationUnits = (_, channels) => [.. channels ?? SmallCnn.DefaultChannels, SmallCnn.DefaultHidden],
         },
+        new()
+        {
+            // VGG's starting rate (Simonyan & Zisserman 2015, SGD with momentum 0.9), half the small CNN's for eight plain layers;
+            // the recording's learning-curve pilot checks it (data/recorded/README.md, "Planned").
+            Kind = ModelKind.PlainCnn, Key = "plaincnn", InputLayout = ImageLayout.Image, ExpectedInput = "(N, channels, height, width)",
+            DefaultEpochs = 3, SgdLearningRate = 0.01,
+            Create = b => PlainCnn.Create(b.Activation, inChannels: (int)b.SampleShape[0], imageSize: (int)b.SampleShape[1],
+                                          channels: b.Channels, classes: b.Classes, generator: b.Generator, initSlope: b.InitSlope),
+            ActivationUnits = (_, channels) => PlainCnn.ActivationUnits(channels),
+        },
     ];
 
     /// <summary>The member of <paramref name="kind"/>.</summary>

@@ -215,7 +215,10 @@ public static class Trainer
     public static IReadOnlyList<PReLU> ConstrainedPReLUs(nn.Module model) =>
         [.. model.modules().OfType<PReLU>().Where(p => p.Constraint is not null)];
 
-    /// <summary>Builds the configured model with weights fixed by <paramref name="seed"/>: the same seed, the same model.</summary>
+    /// <summary>
+    /// Builds the configured model with weights fixed by <paramref name="seed"/>, drawn with the config's He gain
+    /// (<see cref="TrainingConfig.InitGain"/>): the same seed, the same model.
+    /// </summary>
     public static nn.Module<Tensor, Tensor> BuildSeeded(TrainingConfig config, ulong seed, LabeledTensors train)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -229,7 +232,8 @@ public static class Trainer
                 $"training data of shape {Shapes.Format(shape)} does not fit the {config.Model} model; expected {member.ExpectedInput}.", nameof(train));
         }
 
-        var model = member.Create(new ModelBlueprint(config.Activation, shape[1..], config.Hidden, config.Channels, config.Classes, generator, InitSlope: 0));
+        var model = member.Create(new ModelBlueprint(config.Activation, shape[1..], config.Hidden, config.Channels, config.Classes, generator,
+                                                      InitSlope: config.InitGain.FixedSlope()));
         if (config.HiddenBiasInit != 0)
         {
             using var noGrad = no_grad();

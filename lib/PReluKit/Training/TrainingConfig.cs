@@ -21,7 +21,7 @@ public sealed record TrainingConfig
     {
     }
 
-    /// <summary>MLP or CNN; set by <see cref="For"/>.</summary>
+    /// <summary>MLP, CNN or plain CNN; set by <see cref="For"/>.</summary>
     [JsonInclude]
     public ModelKind Model { get; internal init; }
 
@@ -63,7 +63,7 @@ public sealed record TrainingConfig
     /// <summary>Hidden widths of the MLP; the builder's default when null.</summary>
     public IReadOnlyList<int>? Hidden { get; init; }
 
-    /// <summary>Conv channels of the CNN; the builder's default when null.</summary>
+    /// <summary>Conv channels of the CNNs, one per block (<see cref="ModelBlueprint.Channels"/>); the builder's default when null.</summary>
     public IReadOnlyList<int>? Channels { get; init; }
 
     /// <summary>
@@ -71,6 +71,14 @@ public sealed record TrainingConfig
     /// ReLU units before training starts.
     /// </summary>
     public double HiddenBiasInit { get; init; }
+
+    /// <summary>
+    /// The He gain the weight layers start from: ReLU's for every activation (the default) or each activation's own.
+    /// Written only when not the default, so the settings of runs stored before the choice existed, and with them their
+    /// comparison's key and run file names, stay what they were; a stored config without it reads as <see cref="InitGain.Relu"/>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public InitGain InitGain { get; init; }
 
     /// <summary>Training samples the per-epoch dead-neuron pass covers; 0 means all.</summary>
     public int DeadSampleLimit { get; init; }

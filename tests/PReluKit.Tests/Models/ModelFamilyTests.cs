@@ -12,9 +12,10 @@ public class ModelFamilyTests
     public void Every_model_has_one_member_with_its_own_key()
     {
         Assert.Equal(Enum.GetValues<ModelKind>(), ModelFamily.Members.Select(m => m.Kind));
-        Assert.Equal(["mlp", "cnn"], ModelFamily.Members.Select(m => m.Key));
+        Assert.Equal(["mlp", "cnn", "plaincnn"], ModelFamily.Members.Select(m => m.Key));
         Assert.Equal(ImageLayout.Flat, ModelFamily.Of(ModelKind.Mlp).InputLayout);
         Assert.Equal(ImageLayout.Image, ModelFamily.Of(ModelKind.Cnn).InputLayout);
+        Assert.Equal(ImageLayout.Image, ModelFamily.Of(ModelKind.PlainCnn).InputLayout);
     }
 
     [Theory]
@@ -22,6 +23,7 @@ public class ModelFamilyTests
     [InlineData(ModelKind.Cnn, OptimizerKind.Sgd, 3, 0.02)]
     [InlineData(ModelKind.Mlp, OptimizerKind.Adam, 8, 0.001)]
     [InlineData(ModelKind.Cnn, OptimizerKind.Adam, 3, 0.001)]
+    [InlineData(ModelKind.PlainCnn, OptimizerKind.Sgd, 3, 0.01)]
     public void A_config_starts_from_its_models_epochs_and_learning_rate(ModelKind model, OptimizerKind optimizer, int epochs, double rate)
     {
         var config = TrainingConfig.For(model, optimizer);

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Trains the recorded deep plain CNN comparison (data/recorded/plaincnn-full/) as one sharded Slurm sweep:
+#     deploy/slurm/record-plain-cnn.sh --pilot [WORK-FOLDER]   the learning curve that sets the epochs: ReLU, seed 0, 20 epochs
+#     deploy/slurm/record-plain-cnn.sh [WORK-FOLDER]           the recording, once epochs= below is set from the pilot
+#     deploy/slurm/record-plain-cnn.sh --dry-run               prints the pilot's and the recording's prelu compare options
+# (from the repository root; WORK-FOLDER defaults to results/plaincnn-full-sweep). The comparison is here and only here:
+# PlainCnn (--model plaincnn: eight 3×3 conv layers in blocks of 8, 16, 32, 64 channels, 2×2 max pooling after the first
+# three blocks, one linear classifier, no normalisation), each layer initialised with its activation's own He gain
+# (--init he-per-activation), SGD with momentum 0.9 at lr 0.01, batches of 128; ReLU, Leaky ReLU (0.01) and channel-wise
+# PReLU starting at 0.25 and at 0.01 (the starting-slope control), over 5 seeds on the full Fashion-MNIST, dead units
+# counted on 10,000 training images. The recording is submitted with submit.sh as 2 shards of 1 CPU and a merge, the
+# pilot as 1 shard of 2 CPUs. Where no Slurm answers (sinfo fails) it starts the one-node cluster of local-cluster.sh (as
+# root). Run it again after an interruption: a merged sweep is not submitted again and shards resume (--resume). When the
+# recording is merged, comparison.json and runs/ go to data/recorded/plaincnn-full/ beside provenance.json, plan.json and,
+# last, MANIFEST.sha256 (the kit checks the plan and the hashes on every load). Cost: data/recorded/README.md, "Planned".
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+say() { printf 'record-plain-cnn: %s\n' "$*" >&2; }
+fail() { say "FAILED: $*"; keep=1; exit 1; }
+
+name="plaincnn-full"
+activations="relu,leaky:0.01,prelu,prelu:0.01"
+init=he-per-activation
+lr=0.01 seeds=5
+epochs= # the recording's epochs: set from the pilot's learning curve (where test accuracy has flattened) before recording
+pilot_activations=relu pilot_seeds=1 pilot_epochs=20
+# The prelu compare options of a sweep: EPOCHS ACTIVATIONS SEEDS.
+sweep_options() {
+  echo "--model plaincnn --data full --lr $lr --init $init --activations $2 --seeds $3 --epochs $1 --dead-sample 10000"
+}
+
+mode=record
+case ${1:-} in
+  --dry-run | --pilot) mode="${1#--}"; shift ;;
+  -*) say "unknown option '$1'; expected --pilot, --dry-run or a work folder"; exit 2 ;;
+esac
+if [[ $mode == dry-run ]]; then
+  printf 'pilot\t%s\n' "$(sweep_options "$pilot_epochs" "$pilot_activations" "$pilot_seeds")"
+  printf 'record\t%s\n' "$(sweep_options "${epochs:-EPOCHS}" "$activations" "$seeds")"
+  say "dry run: the pilot and the recording for data/recorded/$name${epochs:+ ($epochs epochs)}; nothing submitted"
+  exit 0
+fi
+if [[ $mode == record && -z $epochs ]]; then
+  say "epochs= is not set in $0: run --pilot first and set it where the learning curve has flattened"
+  exit 2
+fi
+work="$(realpath -m "${1:-results/$name-sweep}")"
+recorded="$root/data/recorded/$name"
+if [[ $mode == pilot ]]; then
+  sweep="$work/pilot" options="$(sweep_options "$pilot_epochs" "$pilot_activations" "$pilot_seeds")"
+  export SHARDS=1 CPUS_PER_SHARD=2
+else
+  sweep="$work/record" options="$(sweep_options "$epochs" "$activations" "$seeds")"
+  export SHARDS=2 CPUS_PER_SHARD=1
+fi
+
+if ! sinfo -h >/dev/null 2>&1; then
+  [[ $(id -u) -eq 0 ]] || { say "no Slurm answers here, and starting a one-node cluster needs root"; exit 2; }
+  # shellcheck source=local-cluster.sh
+  source deploy/slurm/local-cluster.sh
+fi
+mkdir -p "$sweep"
+if [[ -z ${PRELU:-} ]]; then
+  # A private copy: a rebuild of the checkout while the sweep runs must not change the program under its shards.
+  [[ -f $work/prelu/prelu.dll ]] ||
+    dotnet publish lib/PReluKit.Cli -c Release -o "$work/prelu" -v q -nologo >/dev/null || fail "dotnet publish lib/PReluKit.Cli"
+  PRELU="dotnet $work/prelu/prelu.dll"
+fi
+export PRELU MEM_PER_SHARD=2G SHARD_TIME=08:00:00 MERGE_TIME=00:10:00
+
+# The sweep's start is kept across interruptions, so the wall time counts every session.
+[[ -f $sweep/started ]] || date -u +%s > "$sweep/started"
+started_epoch="$(cat "$sweep/started")"
+started_at="$(date -u -d "@$started_epoch" +%Y-%m-%dT%H:%M:%S+00:00)"
+jobs=()
+if [[ ! -f $sweep/merged/summary.csv ]]; then
+  out="$(RESULTS="$sweep" SWEEP="$options" deploy/slurm/submit.sh)" || fail "submit.sh: $out"
+  jobs+=("$(sed -n 's/^array=\([0-9]*\) merge=\([0-9]*\)$/\1,\2/p' <<<"$out")")
+  say "$mode queued ($(tail -n 1 <<<"$out"))"
+fi
+# Wait until none of the sweep's jobs is queued or running. squeue can fail for a moment on a loaded node (munge busy),
+# so only an answer counts; it lists this user's jobs by array (or own) id, which a finished job leaves.
+ours() {
+  local queued id
+  queued="$(squeue -h --me -o %F 2>/dev/null)" || return 0
+  for id in "${jobs[@]%,*}" "${jobs[@]#*,}"; do grep -qx "$id" <<<"$queued" && return 0; done
+  return 1
+}
+while [[ ${#jobs[@]} -gt 0 ]] && ours; do sleep 20; done
+[[ -f $sweep/merged/summary.csv ]] || fail "the $mode sweep is not merged (logs in $sweep/logs); rerun to resume it"
+
+if [[ $mode == pilot ]]; then
+  # The learning curve and the epoch time: test accuracy and seconds of each epoch (epochs.csv, one line per run and epoch;
+  # the pilot's one activation, ReLU, has no comma in its name).
+  say "pilot merged in $sweep/merged; its learning curve from epochs.csv (epoch, test accuracy, seconds):"
+  awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) column[$i] = i; next }
+           { print $column["epoch"], $column["test_accuracy"], $column["seconds"] }' "$sweep/merged/epochs.csv"
+  exit 0
+fi
+
+# Copy what the kit reads (manifest and runs); summaries and reports are computed from them.
+wall=$(($(date -u +%s) - started_epoch))
+commit="$(git rev-parse HEAD)"
+# MACHINE_NOTE: what a reader should know about the machine's load, e.g. "shared with development work while it ran".
+machine="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME")${MACHINE_NOTE:+ ($MACHINE_NOTE)}"
+numerics="$($PRELU numerics --threads "$CPUS_PER_SHARD")"
+rm -rf "$recorded.new"
+mkdir -p "$recorded.new"
+cp -r "$sweep/merged/comparison.json" "$sweep/merged/runs" "$recorded.new/"
+printf '{\n  "Commit": "%s",\n  "Command": "prelu compare %s --threads %s --out data/recorded/%s (as %s Slurm shards and a merge: deploy/slurm/record-plain-cnn.sh)",\n  "Machine": "%s",\n  "Started": "%s",\n  "WallSeconds": %s,\n  "Threads": %s,\n  "Numerics": "%s"\n}\n' \
+  "$commit" "$options" "$CPUS_PER_SHARD" "$name" "$SHARDS" "$machine" "$started_at" "$wall" "$CPUS_PER_SHARD" "$numerics" \
+  > "$recorded.new/provenance.json"
+# The plan the runs are checked against on load: the activations, seeds and epochs above, and the full set (name and
+# sizes of --data full; the fingerprint the runs recorded).
+fingerprint="$(sed -n 's/^ *"Fingerprint": "\([0-9a-f]*\)".*/\1/p' "$recorded.new/comparison.json")"
+[[ -n $fingerprint ]] || fail "no data fingerprint in comparison.json"
+{
+  echo '{'
+  echo "  \"Activations\": [ \"${activations//,/\", \"}\" ],"
+  echo "  \"Seeds\": [ $(seq -s ', ' 0 $((seeds - 1))) ],"
+  echo "  \"Epochs\": $epochs,"
+  echo "  \"Data\": { \"Name\": \"Fashion-MNIST\", \"TrainSamples\": 60000, \"TestSamples\": 10000, \"Fingerprint\": \"$fingerprint\" }"
+  echo '}'
+} > "$recorded.new/plan.json"
+# Last, once every file is in place: the SHA-256 of each, checked on every load.
+data/recorded/write-manifest.sh "$recorded.new" || fail "data/recorded/write-manifest.sh $recorded.new"
+[[ ! -e $recorded ]] || mv "$recorded" "$recorded.old"
+mv "$recorded.new" "$recorded"
+rm -rf "$recorded.old"
+say "recorded $recorded (${wall} s since the recording started)"
