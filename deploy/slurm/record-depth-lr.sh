@@ -7,7 +7,8 @@
 # of 1 CPU and a merge. Where no Slurm answers (sinfo fails) it starts the one-node cluster of local-cluster.sh (as root).
 # Run it again after an interruption: merged cells are skipped and shards resume (--resume). When every cell is merged,
 # each cell's comparison.json and runs/ go to data/recorded/depth-lr/CELL/ beside a provenance.json, and sweep.json
-# lists the grid (the tests check that every cell is there).
+# lists the grid (the tests check that every cell is there). Interrupted (INT, TERM, HUP), it stops the local cluster it
+# started, with every job on it, and waits until it is gone; a rerun stops a local cluster that a killed run left.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -21,17 +22,20 @@ activations="relu,leaky:0.01,prelu"
 sweep_work="$(realpath -m "${1:-results/depth-lr-sweep}")"
 recorded="$root/data/recorded/depth-lr"
 
+keep=0
 if ! sinfo -h >/dev/null 2>&1; then
   [[ $(id -u) -eq 0 ]] || { say "no Slurm answers here, and starting a one-node cluster needs root"; exit 2; }
   # shellcheck source=local-cluster.sh
   source deploy/slurm/local-cluster.sh
 fi
+# shellcheck source=../prelu-command.sh
+source deploy/prelu-command.sh
 mkdir -p "$sweep_work"
 if [[ -z ${PRELU:-} ]]; then
   # A private copy: a rebuild of the checkout while the sweep runs must not change the program under its shards.
   [[ -f $sweep_work/prelu/prelu.dll ]] ||
     dotnet publish lib/PReluKit.Cli -c Release -o "$sweep_work/prelu" -v q -nologo >/dev/null || fail "dotnet publish lib/PReluKit.Cli"
-  PRELU="dotnet $sweep_work/prelu/prelu.dll"
+  PRELU="$sweep_work/prelu/prelu.dll"
 fi
 export PRELU SHARDS=3 CPUS_PER_SHARD=1 MEM_PER_SHARD=2G SHARD_TIME=04:00:00 MERGE_TIME=00:10:00
 cell_name() { echo "depth$1-lr$2"; }
@@ -60,10 +64,13 @@ done
 ours() {
   local queued id
   queued="$(squeue -h --me -o %F 2>/dev/null)" || return 0
-  for id in ${jobs[*]//,/ }; do grep -qx "$id" <<<"$queued" && return 0; done
+  for pair in "${jobs[@]}"; do
+    for id in ${pair//,/ }; do grep -qx "$id" <<<"$queued" && return 0; done
+  done
   return 1
 }
-while [[ ${#jobs[@]} -gt 0 ]] && ours; do sleep 20; done
+# sleep in the background: a signal is acted on at once, not after the sleep.
+while [[ ${#jobs[@]} -gt 0 ]] && ours; do sleep 20 & wait $!; done
 
 missing=()
 for depth in "${depths[@]}"; do
@@ -79,7 +86,8 @@ wall=$(($(date -u +%s) - started_epoch))
 commit="$(git rev-parse HEAD)"
 # MACHINE_NOTE: what a reader should know about the machine's load, e.g. "shared with development work while it ran".
 machine="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME")${MACHINE_NOTE:+ ($MACHINE_NOTE)}"
-numerics="$($PRELU numerics --threads "$CPUS_PER_SHARD")"
+prelu_command
+numerics="$("${prelu[@]}" numerics --threads "$CPUS_PER_SHARD")"
 rm -rf "$recorded.new"
 mkdir -p "$recorded.new"
 cells_json=()
@@ -105,4 +113,5 @@ done
 [[ ! -e $recorded ]] || mv "$recorded" "$recorded.old"
 mv "$recorded.new" "$recorded"
 rm -rf "$recorded.old"
+if declare -F cluster_stop >/dev/null; then cluster_stop; fi # every daemon gone before the last line
 say "recorded ${#depths[@]} × ${#rates[@]} cells in $recorded (${wall} s since the sweep started)"
