@@ -110,6 +110,16 @@ for leftover in "$clusters"/prelu-slurm.*/; do
   fi
   [[ -f $leftover/kept ]] || rm -rf "$leftover" # a folder kept for a look stays
 done
+# Job steps still running for a cluster whose folder is gone (removed while a step ignored SIGTERM): stopped too.
+for stepd in $(pgrep -x slurmstepd); do
+  leftover="$(find "/proc/$stepd/fd" -lname "$clusters/prelu-slurm.*" -printf '%l\n' -quit 2>/dev/null)"
+  [[ -n $leftover ]] || continue
+  leftover="${leftover#"$clusters"/}"
+  leftover="$clusters/${leftover%%/*}"
+  [[ ! -d $leftover ]] || continue
+  say "stopping the job steps of a removed cluster folder, $leftover"
+  cluster_stop_folder "$leftover" || { say "could not stop the job steps of $leftover"; exit 1; }
+done
 
 work="$(mktemp -d "$clusters/prelu-slurm.XXXXXX")"
 chmod 755 "$work"
@@ -120,6 +130,9 @@ trap cluster_stop EXIT
 trap 'trap "" INT TERM HUP; cluster_signal=INT; exit 130' INT
 trap 'trap "" INT TERM HUP; cluster_signal=TERM; exit 143' TERM
 trap 'trap "" INT TERM HUP; cluster_signal=HUP; exit 129' HUP
+# A reader of our output may be gone (a tee that the same Ctrl-C stopped): a write must not kill the shell before it has
+# stopped the cluster. Caught rather than ignored, so the commands it runs still get the default.
+trap ':' PIPE
 
 # munge authenticates Slurm's messages. A machine that already runs munged keeps it; otherwise one is started here.
 if ! munge -n 2>/dev/null | unmunge >/dev/null 2>&1; then

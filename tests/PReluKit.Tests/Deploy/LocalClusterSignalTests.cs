@@ -32,13 +32,13 @@ public class LocalClusterSignalTests // its tests run one after another (one col
 
     [RootFact(NeedsRoot)]
     [Trait(TestCategory.Name, TestCategory.EndToEnd)]
-    public void Try_local_terminated_stops_its_cluster_and_jobs_before_it_exits() =>
-        InterruptedRunLeavesNothing("deploy/slurm/try-local.sh", Signal.Terminate, secondInterrupt: false, expectedExit: 143);
+    public void Record_depth_lr_hung_up_then_interrupted_stops_its_cluster_and_jobs_before_it_exits() =>
+        InterruptedRunLeavesNothing("deploy/slurm/record-depth-lr.sh", Signal.HangUp, secondInterrupt: true, expectedExit: 129);
 
     [RootFact(NeedsRoot)]
     [Trait(TestCategory.Name, TestCategory.EndToEnd)]
-    public void Record_depth_lr_hung_up_then_interrupted_stops_its_cluster_and_jobs_before_it_exits() =>
-        InterruptedRunLeavesNothing("deploy/slurm/record-depth-lr.sh", Signal.HangUp, secondInterrupt: true, expectedExit: 129);
+    public void Try_local_piped_through_tee_and_terminated_stops_its_cluster_and_jobs_though_tee_is_gone() =>
+        InterruptedRunLeavesNothing("deploy/slurm/try-local.sh", Signal.Terminate, secondInterrupt: false, expectedExit: 143, throughTee: true);
 
     [RootFact(NeedsRoot)]
     [Trait(TestCategory.Name, TestCategory.EndToEnd)]
@@ -67,16 +67,22 @@ public class LocalClusterSignalTests // its tests run one after another (one col
         AssertNothingLeft(folder, mungedBefore);
     }
 
-    private static void InterruptedRunLeavesNothing(string script, Signal signal, bool secondInterrupt, int expectedExit)
+    // throughTee: run it as "script 2>&1 | tee": the signal stops tee too, so the script's messages while it stops go to a
+    // closed pipe (and cannot be read here).
+    private static void InterruptedRunLeavesNothing(string script, Signal signal, bool secondInterrupt, int expectedExit, bool throughTee = false)
     {
         using var folder = new TempFolder();
         var mungedBefore = MungedRuns();
-        using var run = Start(folder, script);
+        using var run = Start(folder, script, throughTee);
         WaitForJobs(folder, run, 1);
 
         Interrupt(run, signal, secondInterrupt, expectedExit);
 
-        Assert.Contains($"interrupted (SIG{signal.Name})", run.Error.ToString());
+        if (!throughTee)
+        {
+            Assert.Contains($"interrupted (SIG{signal.Name})", run.Error.ToString());
+        }
+
         AssertNothingLeft(folder, mungedBefore);
     }
 
@@ -115,11 +121,23 @@ public class LocalClusterSignalTests // its tests run one after another (one col
         Assert.Empty(Directory.GetDirectories(folder.Path, "prelu-slurm.*"));
     }
 
-    private static Run Start(TempFolder folder, string script)
+    private static Run Start(TempFolder folder, string script, bool throughTee = false)
     {
         var start = StartInfo(folder, script);
-        // Its own process group, so a signal to the group reaches the script and its children, as Ctrl-C in a terminal.
-        start.ArgumentList.Insert(0, "bash");
+        if (throughTee)
+        {
+            start.ArgumentList.Insert(0, "-c");
+            // The wrapper waits for the script (a caught signal is reset for its children) and exits with its status.
+            start.ArgumentList.Insert(1, "trap : INT TERM HUP; bash \"$@\" 2>&1 | tee \"$TEE\"; exit \"${PIPESTATUS[0]}\"");
+            start.ArgumentList.Insert(2, "bash");
+            start.Environment["TEE"] = folder.Combine("tee.log");
+        }
+
+        // Its own process group, so a signal to the group reaches the script and its children, as Ctrl-C in a terminal; and
+        // SIGPIPE at its default, as in a terminal (.NET starts children with it ignored).
+        start.ArgumentList.Insert(0, "env");
+        start.ArgumentList.Insert(1, "--default-signal=PIPE");
+        start.ArgumentList.Insert(2, "bash");
         start.FileName = "setsid";
         var process = Process.Start(start)!;
         var error = new System.Text.StringBuilder();
