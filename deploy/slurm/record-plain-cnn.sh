@@ -55,39 +55,14 @@ else
   export SHARDS=2 CPUS_PER_SHARD=1
 fi
 
-if ! sinfo -h >/dev/null 2>&1; then
-  [[ $(id -u) -eq 0 ]] || { say "no Slurm answers here, and starting a one-node cluster needs root"; exit 2; }
-  # shellcheck source=local-cluster.sh
-  source deploy/slurm/local-cluster.sh
-fi
+# shellcheck source=recording.sh
+source deploy/slurm/recording.sh
+recording_start "$work"
 mkdir -p "$sweep"
-if [[ -z ${PRELU:-} ]]; then
-  # A private copy: a rebuild of the checkout while the sweep runs must not change the program under its shards.
-  [[ -f $work/prelu/prelu.dll ]] ||
-    dotnet publish lib/PReluKit.Cli -c Release -o "$work/prelu" -v q -nologo >/dev/null || fail "dotnet publish lib/PReluKit.Cli"
-  PRELU="dotnet $work/prelu/prelu.dll"
-fi
-export PRELU MEM_PER_SHARD=2G SHARD_TIME=08:00:00 MERGE_TIME=00:10:00
-
-# The sweep's start is kept across interruptions, so the wall time counts every session.
-[[ -f $sweep/started ]] || date -u +%s > "$sweep/started"
-started_epoch="$(cat "$sweep/started")"
-started_at="$(date -u -d "@$started_epoch" +%Y-%m-%dT%H:%M:%S+00:00)"
-jobs=()
-if [[ ! -f $sweep/merged/summary.csv ]]; then
-  out="$(RESULTS="$sweep" SWEEP="$options" deploy/slurm/submit.sh)" || fail "submit.sh: $out"
-  jobs+=("$(sed -n 's/^array=\([0-9]*\) merge=\([0-9]*\)$/\1,\2/p' <<<"$out")")
-  say "$mode queued ($(tail -n 1 <<<"$out"))"
-fi
-# Wait until none of the sweep's jobs is queued or running. squeue can fail for a moment on a loaded node (munge busy),
-# so only an answer counts; it lists this user's jobs by array (or own) id, which a finished job leaves.
-ours() {
-  local queued id
-  queued="$(squeue -h --me -o %F 2>/dev/null)" || return 0
-  for id in "${jobs[@]%,*}" "${jobs[@]#*,}"; do grep -qx "$id" <<<"$queued" && return 0; done
-  return 1
-}
-while [[ ${#jobs[@]} -gt 0 ]] && ours; do sleep 20; done
+export MEM_PER_SHARD=2G SHARD_TIME=08:00:00 MERGE_TIME=00:10:00
+recording_clock "$sweep"
+[[ -f $sweep/merged/summary.csv ]] || recording_submit "$mode" "$sweep" "$options"
+recording_wait
 [[ -f $sweep/merged/summary.csv ]] || fail "the $mode sweep is not merged (logs in $sweep/logs); rerun to resume it"
 
 if [[ $mode == pilot ]]; then
@@ -96,36 +71,25 @@ if [[ $mode == pilot ]]; then
   say "pilot merged in $sweep/merged; its learning curve from epochs.csv (epoch, test accuracy, seconds):"
   awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) column[$i] = i; next }
            { print $column["epoch"], $column["test_accuracy"], $column["seconds"] }' "$sweep/merged/epochs.csv"
+  if declare -F cluster_stop >/dev/null; then cluster_stop; fi # every daemon gone before the last line
   exit 0
 fi
 
 # Copy what the kit reads (manifest and runs); summaries and reports are computed from them.
-wall=$(($(date -u +%s) - started_epoch))
-commit="$(git rev-parse HEAD)"
-# MACHINE_NOTE: what a reader should know about the machine's load, e.g. "shared with development work while it ran".
-machine="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME")${MACHINE_NOTE:+ ($MACHINE_NOTE)}"
-numerics="$($PRELU numerics --threads "$CPUS_PER_SHARD")"
 rm -rf "$recorded.new"
 mkdir -p "$recorded.new"
 cp -r "$sweep/merged/comparison.json" "$sweep/merged/runs" "$recorded.new/"
-printf '{\n  "Commit": "%s",\n  "Command": "prelu compare %s --threads %s --out data/recorded/%s (as %s Slurm shards and a merge: deploy/slurm/record-plain-cnn.sh)",\n  "Machine": "%s",\n  "Started": "%s",\n  "WallSeconds": %s,\n  "Threads": %s,\n  "Numerics": "%s"\n}\n' \
-  "$commit" "$options" "$CPUS_PER_SHARD" "$name" "$SHARDS" "$machine" "$started_at" "$wall" "$CPUS_PER_SHARD" "$numerics" \
-  > "$recorded.new/provenance.json"
-# The plan the runs are checked against on load: the activations, seeds and epochs above, and the full set (name and
-# sizes of --data full; the fingerprint the runs recorded).
-fingerprint="$(sed -n 's/^ *"Fingerprint": "\([0-9a-f]*\)".*/\1/p' "$recorded.new/comparison.json")"
-[[ -n $fingerprint ]] || fail "no data fingerprint in comparison.json"
+recording_provenance "$options" "$name" "$SHARDS Slurm shards and a merge: deploy/slurm/record-plain-cnn.sh" > "$recorded.new/provenance.json"
+# The plan the runs are checked against on load: the activations, seeds and epochs above, and the data the runs recorded.
+data="$(recording_data_json "$recorded.new/comparison.json")"
 {
   echo '{'
   echo "  \"Activations\": [ \"${activations//,/\", \"}\" ],"
   echo "  \"Seeds\": [ $(seq -s ', ' 0 $((seeds - 1))) ],"
   echo "  \"Epochs\": $epochs,"
-  echo "  \"Data\": { \"Name\": \"Fashion-MNIST\", \"TrainSamples\": 60000, \"TestSamples\": 10000, \"Fingerprint\": \"$fingerprint\" }"
+  echo "  \"Data\": $data"
   echo '}'
 } > "$recorded.new/plan.json"
-# Last, once every file is in place: the SHA-256 of each, checked on every load.
-data/recorded/write-manifest.sh "$recorded.new" || fail "data/recorded/write-manifest.sh $recorded.new"
-[[ ! -e $recorded ]] || mv "$recorded" "$recorded.old"
-mv "$recorded.new" "$recorded"
-rm -rf "$recorded.old"
-say "recorded $recorded (${wall} s since the recording started)"
+recording_install "$recorded.new" "$recorded"
+if declare -F cluster_stop >/dev/null; then cluster_stop; fi # every daemon gone before the last line
+say "recorded $recorded ($recording_wall s since the recording started)"

@@ -13,7 +13,8 @@
 : "${MERGE_TIME:=00:30:00}"
 
 # Where things are on the nodes (a filesystem every node mounts)
-: "${PRELU:=dotnet $PWD/build/prelu/prelu.dll}" # how a node runs prelu: dotnet and the published dll, or an installed tool
+: "${PRELU:=$PWD/build/prelu/prelu.dll}"        # how a node runs prelu: the published dll, or a command line such as
+                                                # "prelu" (an installed tool); see deploy/prelu-command.sh
 : "${RESULTS:=$PWD/results/sweep}"              # the shards' folders, the merged comparison and the jobs' logs
 : "${PRELUKIT_FASHION_MNIST:=}"                 # a folder holding the full Fashion-MNIST; empty: where prelu looks by
                                                 # default (Debian's dataset-fashion-mnist, else a download per node)

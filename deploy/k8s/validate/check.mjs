@@ -6,7 +6,7 @@
 //    validation would make it. TypeScript stops at the first such problem in an object: fix it and run again.
 // 2. Against the restricted Pod Security Standard and the kit's own rules for its pods (non-root, no privilege escalation,
 //    capabilities dropped, seccomp RuntimeDefault, allowed volume types, a pinned image pulled IfNotPresent, requests and
-//    limits, amd64 nodes), plus the enumerations TypeScript types leave as strings.
+//    limits, amd64 nodes, the node's name passed to shards), plus the enumerations TypeScript types leave as strings.
 // Prints "ok FILE (Kind/name, …)" per file or one line per problem naming the file and object; exits 1 on any problem.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -117,6 +117,11 @@ for (const entry of objects) {
     check(/^[^/]+\.[^/]+\/.+:[^:/]+$/.test(container.image ?? "") && !/:latest$/.test(container.image), where,
       `image ${container.image} must name its registry and a version tag, not latest`);
     oneOf(where, "imagePullPolicy", [container.imagePullPolicy], ["IfNotPresent"]);
+    if ((container.command ?? []).some(part => part.includes("run-shard.sh"))) {
+      const node = (container.env ?? []).find(variable => variable.name === "PRELUKIT_NODE_NAME");
+      check(node?.valueFrom?.fieldRef?.fieldPath === "spec.nodeName", where,
+        "runs shards, so needs env PRELUKIT_NODE_NAME from fieldRef spec.nodeName (runs are timed per node, not per pod)");
+    }
     for (const part of ["requests", "limits"]) {
       check(container.resources?.[part]?.cpu !== undefined && container.resources?.[part]?.memory !== undefined, where,
         `needs resources.${part} for cpu and memory`);

@@ -3,15 +3,30 @@ using System.Runtime.InteropServices;
 namespace PReluKit.Training;
 
 /// <summary>
-/// The machine a run was timed on: its host name and CPU model. Not part of a run's identity (the numbers do not depend
+/// The machine a run was timed on: its node name and CPU model. Not part of a run's identity (the numbers do not depend
 /// on it at a fixed thread count and numerics), but epoch times do: time contrasts pair only runs timed on one host.
 /// </summary>
-/// <param name="Name">The host name.</param>
+/// <param name="Name">The node a scheduler says the run was placed on (<see cref="NodeNameVariables"/>), else the host name.
+/// Containers and pods on one node each have a host name of their own, so the host name alone would part runs timed on
+/// the same machine.</param>
 /// <param name="Cpu">The CPU model (from <c>/proc/cpuinfo</c> on Linux), or the architecture where it cannot be read.</param>
 public sealed record HostIdentity(string Name, string Cpu)
 {
+    /// <summary>The environment variables that name the node, first set one wins: Slurm's own <c>SLURMD_NODENAME</c>, then
+    /// <c>PRELUKIT_NODE_NAME</c>, which the Kubernetes manifests (deploy/k8s/) set from the pod's <c>spec.nodeName</c>
+    /// through the downward API.</summary>
+    public static IReadOnlyList<string> NodeNameVariables { get; } = ["SLURMD_NODENAME", "PRELUKIT_NODE_NAME"];
+
     /// <summary>This machine.</summary>
-    public static HostIdentity Current { get; } = new(Environment.MachineName, CpuModel());
+    public static HostIdentity Current { get; } = new(NodeName(Environment.GetEnvironmentVariable, Environment.MachineName), CpuModel());
+
+    /// <summary>The node named by the first of <see cref="NodeNameVariables"/> that <paramref name="environment"/> sets to a
+    /// name, else <paramref name="hostName"/>.</summary>
+    public static string NodeName(Func<string, string?> environment, string hostName)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return NodeNameVariables.Select(environment).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n))?.Trim() ?? hostName;
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({Cpu})";

@@ -39,6 +39,7 @@ public class KubernetesManifestTests
         { "compare-shards.yaml", "kubernetes.io/arch: amd64", "kubernetes.io/arch: arm64", "needs nodeSelector kubernetes.io/arch: amd64" },
         { "compare-shards.yaml", "registry.example.org/prelukit:1.0.0", "prelukit:latest", "image prelukit:latest must name its registry and a version tag" },
         { "compare-shards.yaml", "imagePullPolicy: IfNotPresent", "imagePullPolicy: Always", "imagePullPolicy is \"Always\"; expected one of IfNotPresent" },
+        { "compare-shards.yaml", "fieldPath: spec.nodeName", "fieldPath: metadata.name", "container shard: runs shards, so needs env PRELUKIT_NODE_NAME from fieldRef spec.nodeName" },
         { "merge.yaml", "limits: { cpu: 200m, memory: 128Mi }", "limits: { cpu: 200m }", "container wait-for-shards: needs resources.limits for cpu and memory" },
         { "merge.yaml", "persistentVolumeClaim: { claimName: prelu-results }", "hostPath: { path: /srv/results }", "volume results: hostPath is not allowed" },
         { "results-pvc.yaml", "accessModes: [ReadWriteMany]", "accessModes: [ReadWriteOnce]", "accessModes must include ReadWriteMany" },

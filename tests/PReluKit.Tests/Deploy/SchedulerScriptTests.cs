@@ -50,6 +50,7 @@ public partial class SchedulerScriptTests
                                "#!/usr/bin/env bash\necho \"$*\" >> \"$SBATCH_LOG\"\necho \"$((40 + $(wc -l < \"$SBATCH_LOG\")));cluster\"\n");
         start.Environment["SBATCH_LOG"] = log;
         start.Environment["RESULTS"] = results;
+        start.Environment["PRELU"] = PreluCli.Assembly;
         start.Environment["PARTITION"] = "short";
         start.Environment["ACCOUNT"] = "lab42";
         start.Environment["SHARDS"] = "3";
