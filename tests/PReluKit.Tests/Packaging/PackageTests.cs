@@ -21,6 +21,7 @@ public class PackageTests
                                                                   $"-p:Version={version}", "--artifacts-path", Path.Combine(folder.Path, "build")]);
         var package = Path.Combine(feed, $"PReluKit.{version}.nupkg");
         Assert.True(File.Exists(package), $"no {package}");
+        EmbeddedPdb.AssertNoBuildPaths(package, "PReluKit.dll");
 
         File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>

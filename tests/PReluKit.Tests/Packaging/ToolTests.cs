@@ -32,6 +32,8 @@ public class ToolTests
             Assert.Contains(names, n => n.EndsWith("/data/fashion-mnist-subset/train-images-idx3-ubyte.gz", StringComparison.Ordinal));
         }
 
+        EmbeddedPdb.AssertNoBuildPaths(package.FullName, "prelu.dll");
+
         // Installed with a package cache of its own, so that test versions do not pile up in the user's.
         var tools = Path.Combine(folder.Path, "tools");
         AwayFromTheRepository.Run(folder.Path, "dotnet", ["tool", "install", "PReluKit.Cli", "--version", version, "--add-source", feed, "--tool-path", tools],
