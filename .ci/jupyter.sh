@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The notebooks through a real Jupyter client, as a learner runs them: Debian's jupyter-client and nbconvert, the .NET
 # Interactive kernel from the repository's tool manifest (.config/dotnet-tools.json), every notebook executed under the
-# quick profile into a temporary folder (nothing in the clone is written). Any error output in any executed notebook fails the
+# quick profile into a temporary folder (notebooks/ and results/ are never written). Any error output in any executed notebook fails the
 # run, with a line naming the notebook and the cell. Prints one line per notebook and the step's time.
 # Usage: .ci/jupyter.sh [NOTEBOOK.ipynb ...]   (default: notebooks/*.ipynb)
 set -euo pipefail
@@ -54,7 +54,7 @@ for notebook in "$@"; do
   # --allow-errors: the executed notebook is written even when a cell fails, so the check below can name every failing
   # cell; the kernel's own failures (it died, a cell ran past the timeout) fail nbconvert itself.
   # PRELUKIT_RESULTS: the notebooks' finished runs go to this run's temp folder, so every notebook trains anew and nothing
-  # is written in the clone (by default they keep them in results/ and reuse them).
+  # goes to results/ in the clone (by default they keep them there and reuse them).
   if ! PRELUKIT_PROFILE=quick PRELUKIT_RESULTS="$work/runs" "$python" -m nbconvert --to notebook --execute --allow-errors \
       --ExecutePreprocessor.kernel_name=.net-csharp --ExecutePreprocessor.timeout=900 \
       --output-dir "$work/executed" "$notebook" >"$work/nbconvert.log" 2>&1; then
