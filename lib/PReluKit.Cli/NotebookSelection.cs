@@ -6,17 +6,23 @@ namespace PReluKit.Cli;
 internal static class NotebookSelection
 {
     /// <summary>
-    /// The repository root above the working folder, the notebooks' folder, and the .ipynb files of <paramref name="from"/> (default notebooks/)
-    /// whose names contain one of <paramref name="only"/> (every one when none is given), in name order.
+/// Where default outputs go (the repository root above the working folder, else the working folder), the notebooks'
+    /// folder, and the .ipynb files of <paramref name="from"/> whose names contain one of <paramref name="only"/> (every one
+    /// when none is given), in name order. Without <paramref name="from"/>: the repository's notebooks/, else the course that
+    /// travels with the tool (notebooks/ in the app's folder, laid out as in the repository: the kit in lib/, the recorded
+    /// experiments in data/).
     /// </summary>
-    /// <exception cref="InvalidOperationException">Not inside the repository.</exception>
+    /// <exception cref="InvalidOperationException">No repository above here, no --from, and no course beside the app.</exception>
     /// <exception cref="ArgumentException">No notebook matched a text of --only; the message names --from or --only.</exception>
     public static (string Root, string Source, IReadOnlyList<string> Notebooks) Find(string? from, IReadOnlyList<string>? only)
     {
-        var root = FolderSearch.Upwards(dir => Directory.Exists(Path.Combine(dir, "notebooks")) && File.Exists(Path.Combine(dir, "PReluNotebooks.sln")))
-                   ?? throw new InvalidOperationException(
-                       "run this inside the PReluNotebooks repository: no notebooks/ folder beside a PReluNotebooks.sln was found above here.");
-        var source = from is null ? Path.Combine(root, "notebooks") : Path.GetFullPath(from);
+        var repository = FolderSearch.Upwards(dir => Directory.Exists(Path.Combine(dir, "notebooks")) && File.Exists(Path.Combine(dir, "PReluNotebooks.sln")));
+        var root = repository ?? Environment.CurrentDirectory;
+        var source = from is not null ? Path.GetFullPath(from)
+                     : repository is not null ? Path.Combine(repository, "notebooks")
+                     : Directory.Exists(ToolCourse) ? ToolCourse
+                     : throw new InvalidOperationException(
+                         $"no notebooks: no PReluNotebooks repository above here and no course beside the app ({ToolCourse}); run this inside a clone or pass --from <clone>/notebooks.");
         var all = Directory.GetFiles(source, "*.ipynb").Order(StringComparer.Ordinal).ToList();
         if (all.Count == 0)
         {
@@ -42,4 +48,7 @@ internal static class NotebookSelection
             : null;
 
     private static bool Matches(string notebook, string only) => Path.GetFileName(notebook).Contains(only, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The course published with the app (see PReluKit.Cli.csproj): its notebooks/ folder.</summary>
+    public static string ToolCourse => Path.Combine(AppContext.BaseDirectory, "notebooks");
 }

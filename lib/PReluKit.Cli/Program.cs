@@ -1,3 +1,4 @@
+using System.Reflection;
 using PReluKit.Cli;
 using PReluKit.Cli.Commands;
 using Spectre.Console.Cli;
@@ -6,6 +7,8 @@ var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("prelu");
+    // `prelu --version`: the package version and the commit it was built from (the SDK adds it to the informational version).
+    config.SetApplicationVersion(typeof(CliHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion);
     config.AddCommand<CompareCommand>("compare")
         .WithDescription("The main job: ReLU vs Leaky ReLU vs PReLU over several seeds, with CIs, CSVs and an offline HTML report.");
     config.AddCommand<DeadCommand>("dead")

@@ -30,7 +30,7 @@ internal sealed class NotebooksExportCommand : Command<NotebooksExportCommand.Se
         public string? Out { get; init; }
 
         [CommandOption("--from <PATH>")]
-        [Description("Folder of the notebooks to export (default: notebooks/; it must sit beside lib/).")]
+        [Description("Folder of the notebooks to export (default: notebooks/ of the repository; it must sit beside lib/ with the kit's projects).")]
         public string? From { get; init; }
 
         protected override IEnumerable<string?> Problems() =>
@@ -45,10 +45,18 @@ internal sealed class NotebooksExportCommand : Command<NotebooksExportCommand.Se
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var (root, _, notebooks) = NotebookSelection.Find(settings.From, settings.Only);
+        var (root, source, notebooks) = NotebookSelection.Find(settings.From, settings.Only);
+        // The scripts build against the kit's projects in the lib/ beside the notebooks (where their setup cells look): a
+        // clone has them; the course that travels with the tool has only the built kit.
+        var kit = Path.Combine(Path.GetDirectoryName(source)!, "lib");
+        if (!File.Exists(Path.Combine(kit, "PReluKit.Notebooks", "PReluKit.Notebooks.csproj")))
+        {
+            throw new InvalidOperationException(
+                $"the exported scripts build against the kit's projects, and '{kit}' beside the notebooks has none: run this inside a clone of PReluNotebooks, or pass --from <clone>/notebooks.");
+        }
 
         var output = Path.GetFullPath(settings.Out ?? Path.Combine(root, "results", "notebook-scripts"));
-        var lib = Path.GetRelativePath(output, Path.Combine(root, "lib"));
+        var lib = Path.GetRelativePath(output, kit);
         // Every script is made before any is written: a notebook the export cannot translate leaves the folder as it was.
         var scripts = notebooks.Select(n => (Name: Path.GetFileNameWithoutExtension(n), Text: NotebookScript.Export(NotebookRunner.Load(n), Path.GetFileNameWithoutExtension(n), lib)))
             .ToList();

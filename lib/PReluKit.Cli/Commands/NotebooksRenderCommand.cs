@@ -34,11 +34,11 @@ internal sealed class NotebooksRenderCommand : Command<NotebooksRenderCommand.Se
         public string[]? Only { get; init; }
 
         [CommandOption("--out <PATH>")]
-        [Description("Output folder (default: results/notebooks).")]
+        [Description("Output folder (default: results/notebooks in the repository, else in the working folder).")]
         public string? Out { get; init; }
 
         [CommandOption("--from <PATH>")]
-        [Description("Folder of the notebooks to render (default: notebooks/; it must sit beside lib/, as the setup cells reference ../lib).")]
+        [Description("Folder of the notebooks to render (default: notebooks/ of the repository, else the course installed with prelu; it must sit beside lib/, as the setup cells reference ../lib).")]
         public string? From { get; init; }
 
         [CommandOption("--results <PATH>")]

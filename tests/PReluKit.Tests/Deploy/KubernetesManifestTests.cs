@@ -37,7 +37,7 @@ public class KubernetesManifestTests
         { "compare-shards.yaml", "runAsNonRoot: true", "runAsNonRoot: false", "container shard: must set runAsNonRoot: true" },
         { "compare-shards.yaml", "seccompProfile: { type: RuntimeDefault }", "seccompProfile: { type: Unconfined }", "seccompProfile.type is \"Unconfined\"" },
         { "compare-shards.yaml", "kubernetes.io/arch: amd64", "kubernetes.io/arch: arm64", "needs nodeSelector kubernetes.io/arch: amd64" },
-        { "compare-shards.yaml", "registry.example.org/prelukit:1.0.0", "prelukit:latest", "image prelukit:latest must name its registry and a version tag" },
+        { "compare-shards.yaml", $"registry.example.org/prelukit:{KitVersion.Prefix}", "prelukit:latest", "image prelukit:latest must name its registry and a version tag" },
         { "compare-shards.yaml", "imagePullPolicy: IfNotPresent", "imagePullPolicy: Always", "imagePullPolicy is \"Always\"; expected one of IfNotPresent" },
         { "compare-shards.yaml", "fieldPath: spec.nodeName", "fieldPath: metadata.name", "container shard: runs shards, so needs env PRELUKIT_NODE_NAME from fieldRef spec.nodeName" },
         { "merge.yaml", "limits: { cpu: 200m, memory: 128Mi }", "limits: { cpu: 200m }", "container wait-for-shards: needs resources.limits for cpu and memory" },

@@ -21,6 +21,7 @@ public class PackageTests
                                                                   $"-p:Version={version}", "--artifacts-path", Path.Combine(folder.Path, "build")]);
         var package = Path.Combine(feed, $"PReluKit.{version}.nupkg");
         Assert.True(File.Exists(package), $"no {package}");
+        EmbeddedPdb.AssertNoBuildPaths(package, "PReluKit.dll");
 
         File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -64,5 +65,19 @@ public class PackageTests
         Assert.Contains("Dead units after one epoch", output);
         Assert.Contains("fc1_act", output);
         Assert.True(new FileInfo(Path.Combine(app, "report.html")).Length > 10_000, "report.html missing or empty");
+    }
+
+    [Fact]
+    [Trait(TestCategory.Name, TestCategory.EndToEnd)]
+    public void PReluKit_Notebooks_packs_as_a_prerelease_while_it_depends_on_prerelease_packages()
+    {
+        using var folder = new TempFolder();
+        var feed = Path.Combine(folder.Path, "feed");
+        AwayFromTheRepository.Run(RepositoryRoot.Path, "dotnet", ["pack", RepositoryRoot.Combine("lib", "PReluKit.Notebooks"), "-c", "Release", "-o", feed,
+                                                                  "--artifacts-path", Path.Combine(folder.Path, "build")]);
+
+        var package = Assert.Single(Directory.GetFiles(feed, "*.nupkg"));
+        Assert.Equal($"PReluKit.Notebooks.{KitVersion.Prefix}-preview.nupkg", Path.GetFileName(package));
+        EmbeddedPdb.AssertNoBuildPaths(package, "PReluKit.Notebooks.dll");
     }
 }

@@ -5,7 +5,8 @@ namespace PReluKit.Tests.Packaging;
 
 /// <summary>
 /// <c>prelu</c> as a .NET tool for linux-x64: packed with only that platform's libtorch, under the public gallery's 250 MB,
-/// installed from a local feed and run from an empty folder outside the repository (no PRELUKIT_DATA).
+/// installed from a local feed and run from an empty folder outside the repository (no PRELUKIT_DATA): a comparison, and the
+/// course that travels with it rendered.
 /// </summary>
 public class ToolTests
 {
@@ -32,6 +33,8 @@ public class ToolTests
             Assert.Contains(names, n => n.EndsWith("/data/fashion-mnist-subset/train-images-idx3-ubyte.gz", StringComparison.Ordinal));
         }
 
+        EmbeddedPdb.AssertNoBuildPaths(package.FullName, "prelu.dll");
+
         // Installed with a package cache of its own, so that test versions do not pile up in the user's.
         var tools = Path.Combine(folder.Path, "tools");
         AwayFromTheRepository.Run(folder.Path, "dotnet", ["tool", "install", "PReluKit.Cli", "--version", version, "--add-source", feed, "--tool-path", tools],
@@ -43,5 +46,23 @@ public class ToolTests
         Assert.Contains("PReLU", output);
         Assert.True(File.Exists(Path.Combine(away, "out", "report.html")));
         Assert.Equal(2, Directory.GetFiles(Path.Combine(away, "out", "runs"), "*.json").Length);
+
+        // The course travels with the tool: notebook 03 (it reads the recorded MLP experiment) rendered from the empty
+        // folder into its results/notebooks, and the export, which builds against the kit's projects, pointed at a clone.
+        var rendered = AwayFromTheRepository.Run(away, Path.Combine(tools, "prelu"), ["notebooks", "render", "--profile", "quick", "--only", "03"]);
+        var site = Path.Combine(away, "results", "notebooks");
+        Assert.Contains("03-relu-vs-leaky-vs-prelu", rendered);
+        Assert.True(File.Exists(Path.Combine(site, "index.html")), rendered);
+        Assert.Contains("Recorded experiment mlp-full", File.ReadAllText(Path.Combine(site, "03-relu-vs-leaky-vs-prelu.html")), StringComparison.Ordinal);
+
+        var refused = ChildProcess.Run(ChildProcess.StartInfo(Path.Combine(tools, "prelu"), away, ["notebooks", "export", "--script", "--out", "scripts"]),
+                                       TimeSpan.FromMinutes(2));
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("run this inside a clone of PReluNotebooks, or pass --from <clone>/notebooks", refused.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(away, "scripts")), "a refused export wrote its folder");
+        AwayFromTheRepository.Run(away, Path.Combine(tools, "prelu"), ["notebooks", "export", "--script", "--only", "01", "--out", "scripts",
+                                                                      "--from", RepositoryRoot.Combine("notebooks")]);
+        Assert.Contains($"#:project {Path.GetRelativePath(Path.Combine(away, "scripts"), RepositoryRoot.Combine("lib"))}/PReluKit/PReluKit.csproj",
+                        File.ReadAllText(Path.Combine(away, "scripts", "01-what-is-prelu.cs")), StringComparison.Ordinal);
     }
 }
