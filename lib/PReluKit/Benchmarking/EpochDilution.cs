@@ -27,27 +27,18 @@ public static class EpochDilution
         var epoch = epochPrelu.RatioTo(epochRelu);
         var label = callPrelu.Against(callRelu, PerCall).Label;
         var head = $"{model} ({layout} per call ×{Format(call)}: {label}; epoch ×{Format(epoch)})";
-        string tail;
-        if (call.Count < Verdict.MinPairs || epoch.Count < Verdict.MinPairs)
+        var callPosition = IntervalAgainst.Line(call);
+        // Diluted means the epoch's interval lies wholly on the side of the per-call ratio nearer to 1.
+        var epochPosition = IntervalAgainst.Line(epoch, call.Ratio);
+        var nearerOne = call.Ratio > 1 ? IntervalPosition.Below : IntervalPosition.Above;
+        var tail = (callPosition, epochPosition) switch
         {
-            tail = "too few rounds to compare";
-        }
-        else if (call.Lower <= 1 && call.Upper >= 1)
-        {
-            tail = "no settled per-call difference for the epoch to dilute";
-        }
-        else if (call.Ratio > 1 ? epoch.Upper < call.Ratio : epoch.Lower > call.Ratio)
-        {
-            tail = "the epoch dilutes the per-call difference (its interval lies closer to 1 than the per-call ratio)";
-        }
-        else if (call.Ratio > 1 ? epoch.Lower > call.Ratio : epoch.Upper < call.Ratio)
-        {
-            tail = "the epoch ratio lies beyond the per-call ratio: not diluted";
-        }
-        else
-        {
-            tail = "not settled whether the epoch dilutes it (the epoch interval covers the per-call ratio)";
-        }
+            (IntervalPosition.TooFew, _) or (_, IntervalPosition.TooFew) => "too few rounds to compare",
+            (IntervalPosition.Across, _) => "no settled per-call difference for the epoch to dilute",
+            (_, IntervalPosition.Across) => "not settled whether the epoch dilutes it (the epoch interval covers the per-call ratio)",
+            _ when epochPosition == nearerOne => "the epoch dilutes the per-call difference (its interval lies closer to 1 than the per-call ratio)",
+            _ => "the epoch ratio lies beyond the per-call ratio: not diluted",
+        };
 
         return $"{head}: {tail}";
     }

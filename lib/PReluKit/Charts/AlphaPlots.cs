@@ -1,4 +1,3 @@
-using System.Globalization;
 using Plotly.NET;
 using PReluKit.Statistics;
 using PReluKit.Training;
@@ -62,12 +61,14 @@ public static class AlphaPlots
         var layers = runs.Where(r => !r.Diverged).SelectMany(r => r.Final.Alphas.Select(a => a.Layer)).Distinct().ToList();
         return [.. layers.Select(l => (l, Mean(Activations.ActivationKind.PReLUShared, l), Mean(Activations.ActivationKind.PReLUChannelWise, l)))];
     }
+
     /// <summary>
     /// Whether the first layer learns the largest channel-wise α: per seed, the first layer's mean α minus each deeper
-    /// layer's, with its 95 % interval over seeds. "Larger" only where every interval lies above 0, "not the largest" where
-    /// one lies below 0; otherwise "not settled at this scale".
+    /// layer's, with its 95 % interval over seeds and where that interval lies against 0. The notebook turns it into the
+    /// sentence (<see cref="FirstLayerAlpha.Position"/>: above 0 for every deeper layer means "largest").
     /// </summary>
-    public static string FirstLayerReading(IReadOnlyList<RunResult> runs, double heConv1)
+    /// <returns>Null with fewer than two PReLU layers.</returns>
+    public static FirstLayerAlpha? FirstLayer(IReadOnlyList<RunResult> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);
         var seeds = runs.Where(r => !r.Diverged && r.Config.Activation.Kind == Activations.ActivationKind.PReLUChannelWise)
@@ -75,19 +76,13 @@ public static class AlphaPlots
         var layers = seeds.SelectMany(s => s.Keys).Distinct().ToList();
         if (layers.Count < 2)
         {
-            return "Fewer than two PReLU layers: no first-against-deeper comparison.";
+            return null;
         }
 
-        var contrasts = layers.Skip(1).Select(l => (Layer: l, Interval: MeanInterval.Of(
-            seeds.Where(s => s.ContainsKey(layers[0]) && s.ContainsKey(l)).Select(s => s[layers[0]] - s[l]).ToList()))).ToList();
-        var parts = string.Join("; ", contrasts.Select(c => string.Create(CultureInfo.InvariantCulture,
-            $"minus {c.Layer} {c.Interval.Mean:+0.000;-0.000} [{c.Interval.Lower:+0.000;-0.000}, {c.Interval.Upper:+0.000;-0.000}]")));
-        var n = contrasts.Min(c => c.Interval.Count);
-        var he = string.Create(CultureInfo.InvariantCulture, $"He et al.'s Table 1: conv1 {heConv1}, deeper layers smaller");
-        var verdict = n < Verdict.MinPairs ? $"too few seeds to judge the direction of {he}"
-            : contrasts.All(c => c.Interval.Lower > 0) ? $"the first layer learns the largest α — the direction of {he}"
-            : contrasts.Any(c => c.Interval.Upper < 0) ? $"the first layer does not learn the largest α here, unlike {he}"
-            : $"whether the first layer learns the largest α ({he}) is not settled at this scale";
-        return $"Per seed, {layers[0]}'s mean α {parts} (95 % CI over {n} seeds): {verdict}.";
+        return new FirstLayerAlpha(layers[0], [.. layers.Skip(1).Select(l =>
+        {
+            var difference = MeanInterval.Of([.. seeds.Where(s => s.ContainsKey(layers[0]) && s.ContainsKey(l)).Select(s => s[layers[0]] - s[l])]);
+            return new FirstLayerAlpha.Against(l, difference, IntervalAgainst.Line(difference));
+        })]);
     }
 }

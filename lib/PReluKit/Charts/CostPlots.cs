@@ -1,6 +1,7 @@
 using System.Globalization;
 using Plotly.NET;
 using PReluKit.Benchmarking;
+using PReluKit.Statistics;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
 namespace PReluKit.Charts;
@@ -30,16 +31,16 @@ public static class CostPlots
         });
         var largest = points[^1];
         var ratiosAtLargest = string.Join("; ", names.Select(n => $"{n} {largest.Of(n).RatioTo(largest.Of(baseline))}"));
-        var overSizes = string.Join("; ", names.Select(n =>
-        {
-            var rs = points.Select(p => p.Of(n).RatioTo(p.Of(baseline))).ToList();
-            var slower = rs.Count(r => r.Count >= Statistics.Verdict.MinPairs && r.Lower > 1);
-            return string.Create(CultureInfo.InvariantCulture,
-                $"{n} ×{rs.Min(r => r.Ratio):0.00}–×{rs.Max(r => r.Ratio):0.00}, slower (interval above 1) at {slower} of {rs.Count} sizes");
-        }));
-        var alwaysSlower = names.Where(n => points.All(p => p.Of(n).RatioTo(p.Of(baseline)) is { Count: >= Statistics.Verdict.MinPairs } r && r.Lower > 1)).ToList();
-        var verdict = alwaysSlower.Count == 0 ? "No candidate is slower at every size."
-            : $"Slower at every size: {string.Join(", ", alwaysSlower)} — for these the bytes prediction (about {baseline}'s time) is not met.";
+        // Per candidate, the sizes whose ratio interval lies wholly above 1: there the bytes prediction is not met.
+        var slowerAt = names.Select(n => (Name: n, Ratios: points.Select(p => p.Of(n).RatioTo(p.Of(baseline))).ToList()))
+            .Select(c => (c.Name, c.Ratios, Slower: c.Ratios.Count(r => IntervalAgainst.Line(r) == IntervalPosition.Above))).ToList();
+        var overSizes = string.Join("; ", slowerAt.Select(c => string.Create(CultureInfo.InvariantCulture,
+            $"{c.Name} ×{c.Ratios.Min(r => r.Ratio):0.00}–×{c.Ratios.Max(r => r.Ratio):0.00}, slower (interval above 1) at {c.Slower} of {c.Ratios.Count} sizes")));
+        var missed = slowerAt.Where(c => c.Slower > 0).ToList();
+        var verdict = missed.Count == 0
+            ? $"At no size does a candidate's interval lie above 1: the bytes prediction (about {baseline}'s time) is not contradicted here."
+            : $"The bytes prediction (about {baseline}'s time) is not met where a candidate's interval lies above 1: " +
+              string.Join(", ", missed.Select(c => $"{c.Name} at {c.Slower} of {c.Ratios.Count} sizes")) + ".";
         var reading = string.Create(CultureInfo.InvariantCulture,
             $"At {largest.Elements:N0} elements ({largest.Layout.Name}), time per forward+backward pass over {baseline}'s: {ratiosAtLargest}. ") +
             $"Over all sizes: {overSizes}. {verdict}";

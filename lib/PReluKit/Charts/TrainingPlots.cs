@@ -162,11 +162,11 @@ public static class TrainingPlots
                 .SelectMany(r => r.Epochs.Where(e => e.Epoch > 0).Select(e => (e.Epoch,
                     Value: 100 * (e.TestAccuracy - reference[r.Seed].Epochs.First(b => b.Epoch == e.Epoch).TestAccuracy))))
                 .GroupBy(p => p.Epoch).OrderBy(g => g.Key)
-                .Select(g => (Epoch: g.Key, Interval: MeanInterval.Of([.. g.Select(p => p.Value)])))
-                .Where(p => p.Interval.Count >= Verdict.MinPairs && !p.Interval.CoversZero).ToList();
+                .Select(g => (Epoch: g.Key, Position: IntervalAgainst.Line(MeanInterval.Of([.. g.Select(p => p.Value)]))))
+                .Where(p => p.Position is IntervalPosition.Above or IntervalPosition.Below).ToList();
             if (byEpoch.Count > 0)
             {
-                parts.Add($"{group.Key.DisplayName} {string.Join(", ", byEpoch.Select(p => $"{(p.Interval.Mean > 0 ? "ahead" : "behind")} at epoch {p.Epoch}"))}");
+                parts.Add($"{group.Key.DisplayName} {string.Join(", ", byEpoch.Select(p => $"{(p.Position == IntervalPosition.Above ? "ahead" : "behind")} at epoch {p.Epoch}"))}");
             }
         }
 

@@ -40,13 +40,19 @@ public static class VerdictPlots
                                  height: 140 + (60 * verdicts.Count));
     }
 
-    /// <summary>The accuracy forest plot with its reading: each contrast's verdict against ±δ.</summary>
+    /// <summary>
+    /// The accuracy forest plot with its reading: the contrasts grouped by verdict against ±δ, so a verdict every contrast
+    /// shares is said once ("all 6 contrasts: too few seeds to judge") rather than once a row.
+    /// </summary>
     public static ReportChart AccuracyForest(ComparisonSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        var readings = summary.Contrasts.Select(c => $"{c.Name}: {c.Accuracy.Label}");
+        var groups = summary.Contrasts.GroupBy(c => c.Accuracy.Label).ToList();
+        var readings = groups.Count == 1 && summary.Contrasts.Count > 1
+            ? [$"all {summary.Contrasts.Count} contrasts: {groups[0].Key}"]
+            : groups.Select(g => $"{g.Key} ({string.Join(", ", g.Select(c => c.Name))})");
         return new ReportChart("Accuracy differences against δ",
-            $"Paired accuracy differences against {summary.Accuracy.Band}: {string.Join("; ", readings)}.", Forest(summary));
+            $"Paired accuracy differences against {summary.Accuracy.Band} — {string.Join("; ", readings)}.", Forest(summary));
     }
 
     /// <summary>The epoch-time forest plot with its reading: each contrast's time ratio and verdict against ±δ.</summary>

@@ -16,11 +16,12 @@ public sealed record EffectMeasure(string Name, string Unit, double Delta, strin
 {
     /// <summary>Test accuracy in percentage points, δ = 1 point.</summary>
     public static EffectMeasure Accuracy { get; } = new("test accuracy", "points", 1.0,
-        "δ = 1 point: the scale of He et al.'s ImageNet gain from PReLU, about 1.2 points top-1 (arXiv:1502.01852)", "higher", "lower");
+        "δ = 1 point, an absolute threshold on test accuracy, read beside the relative change of the error it means (He et al.'s " +
+        "ImageNet gain from PReLU was 1.2 points on 33.8 % top-1 error, a change of −3.5 %; arXiv:1502.01852)", "higher", "lower");
 
     /// <summary>Epoch time as a percent change, δ = 5 %.</summary>
     public static EffectMeasure EpochTime { get; } = new("epoch time", "%", 5.0,
-        "δ = 5 %: an epoch-time change a user notices; below it, \"no noticeable overhead\" holds", "slower", "faster");
+        "δ = 5 %: an epoch-time change a user notices; within it, the seed article's \"without the additional computational overhead\" holds", "slower", "faster");
 
     /// <summary>What one pair is, singular: "seed" in comparisons (runs paired by seed), "round" in interleaved benchmarks.</summary>
     public string Replicate { get; init; } = "seed";

@@ -47,7 +47,7 @@ public sealed record Verdict(VerdictKind Kind, EffectMeasure Measure, EffectInte
         }
         else
         {
-            var excludesZero = effect.Lower > 0 || effect.Upper < 0;
+            var excludesZero = IntervalAgainst.Line(effect) != IntervalPosition.Across;
             var inside = effect.Lower > -d && effect.Upper < d;
             kind = (excludesZero, inside) switch
             {

@@ -15,8 +15,10 @@ namespace PReluKit.Summaries;
 /// <param name="Accuracy">What that difference says against the accuracy δ.</param>
 /// <param name="TimeRatio">A / B epoch time, geometric mean and interval over pairs.</param>
 /// <param name="Time">What that ratio says against the time δ.</param>
+/// <param name="ErrorChange">The accuracy difference as a change of B's error rate (means over the pairs): the relative scale
+/// on which a difference in points is compared with other datasets' gains.</param>
 public sealed record Contrast(ActivationSpec A, ActivationSpec B, int Pairs, MeanInterval AccuracyDifference, Verdict Accuracy,
-                              RatioInterval TimeRatio, Verdict Time)
+                              RatioInterval TimeRatio, Verdict Time, ErrorChange ErrorChange)
 {
     /// <summary>"PReLU (channel-wise) vs ReLU".</summary>
     public string Name => $"{A.DisplayName} vs {B.DisplayName}";
@@ -36,19 +38,20 @@ public sealed record Contrast(ActivationSpec A, ActivationSpec B, int Pairs, Mea
         var differences = pairs.Select(p => 100 * (p.A.Final.TestAccuracy - p.B.Final.TestAccuracy)).ToList();
         var difference = MeanInterval.Of(differences);
         var accuracyVerdict = Verdict.Of(EffectInterval.FromDifference(difference, differences), accuracy);
+        var errorChange = ErrorChange.FromAccuracy(pairs.Average(p => 100 * p.B.Final.TestAccuracy), difference.Mean);
         // Epoch times compare only within a machine: merged shards from two hosts would measure the hosts, not the activations.
         var timed = pairs.Where(p => p.A.Host == p.B.Host).ToList();
         if (timed.Count == 0)
         {
             return new Contrast(a[0].Config.Activation, b[0].Config.Activation, pairs.Count, difference, accuracyVerdict,
-                new RatioInterval(double.NaN, double.NaN, double.NaN, 0, 0.95), Verdict.NotCompared(time));
+                new RatioInterval(double.NaN, double.NaN, double.NaN, 0, 0.95), Verdict.NotCompared(time), errorChange);
         }
 
         var (timesA, timesB) = (timed.Select(p => MeanEpochSeconds(p.A)).ToList(), timed.Select(p => MeanEpochSeconds(p.B)).ToList());
         var ratio = RatioInterval.Of(timesA, timesB);
         var ratios = timesA.Zip(timesB, (x, y) => x / y).ToList();
         return new Contrast(a[0].Config.Activation, b[0].Config.Activation, pairs.Count, difference, accuracyVerdict, ratio,
-            Verdict.Of(EffectInterval.FromRatio(ratio, ratios), time));
+            Verdict.Of(EffectInterval.FromRatio(ratio, ratios), time), errorChange);
     }
 
     /// <summary>Mean training seconds of a run's epochs (epoch 0, the initial evaluation, has none).</summary>

@@ -51,15 +51,18 @@ public sealed record DepthRateMap(RecordedSweep Sweep, IReadOnlyList<MapCell> Ce
         return $"{name} over {Cells.Count} cells (δ = {Accuracy.Band}, {Sweep.Cells[0].Experiment.Manifest.Config.Seeds.Count} seeds each): {string.Join("; ", groups)}{unpaired}.";
     }
 
-    /// <summary>The map as a table: one row per cell with each activation's accuracy, both contrasts with verdicts, ReLU's dead share and the diverged runs.</summary>
+    /// <summary>
+    /// The map as a table: one row per cell with each activation's accuracy, both contrasts (with the relative change of the
+    /// error each difference means) and verdicts, ReLU's dead share and the diverged runs.
+    /// </summary>
     public ResultTable ToTable()
     {
         var activations = Cells[0].Summary.Rows.Select(r => r.Activation).ToList();
         var columns = new List<ResultColumn> { new("depth", RightAligned: true), new("lr", RightAligned: true) };
         columns.AddRange(activations.Select(a => new ResultColumn($"{a.DisplayName} acc. (%)", RightAligned: true)));
         columns.AddRange([
-            new("PReLU − ReLU (pts)", RightAligned: true), new("verdict vs ReLU"),
-            new("PReLU − Leaky (pts)", RightAligned: true), new("verdict vs Leaky"),
+            new("PReLU − ReLU (pts)", RightAligned: true), new("Δ error vs ReLU", RightAligned: true), new("verdict vs ReLU"),
+            new("PReLU − Leaky (pts)", RightAligned: true), new("Δ error vs Leaky", RightAligned: true), new("verdict vs Leaky"),
             new("ReLU dead (%)", RightAligned: true), new("diverged"),
         ]);
         var rows = Cells.Select(cell =>
@@ -70,6 +73,7 @@ public sealed record DepthRateMap(RecordedSweep Sweep, IReadOnlyList<MapCell> Ce
             {
                 var contrast = cell.Contrast(which);
                 row.Add(contrast is null ? "—" : Effect(contrast.Accuracy.Effect));
+                row.Add(contrast is null ? "—" : contrast.ErrorChange.Relative);
                 row.Add(contrast is null ? "no pairs (diverged)" : contrast.Accuracy.Label);
             }
 
@@ -195,12 +199,11 @@ public sealed record DepthRateMap(RecordedSweep Sweep, IReadOnlyList<MapCell> Ce
                $"{Group([.. paired.Where(c => !(c.ReluDeadPercent >= deadPercent))], $"with ReLU below {threshold} dead")}.";
     }
 
-    /// <summary>Diverged runs of each activation over the whole grid: "ReLU 23 of 80, …".</summary>
-    public string DivergedReading() =>
-        string.Join(", ", DivergedByActivation().Select(p => $"{p.Activation.DisplayName} {p.Diverged} of {p.Runs}"));
-
-    /// <summary>Each activation's diverged runs and all its runs, summed over the grid, in the cells' activation order.</summary>
-    private IReadOnlyList<(ActivationSpec Activation, int Diverged, int Runs)> DivergedByActivation() =>
+    /// <summary>
+    /// Each activation's diverged runs and all its runs, summed over the grid, in the cells' activation order: the counts
+    /// the notebook's diverged reading and <see cref="Conclusion"/> are both made from.
+    /// </summary>
+    public IReadOnlyList<(ActivationSpec Activation, int Diverged, int Runs)> DivergedByActivation() =>
     [
         .. Cells[0].Summary.Rows.Select(r => r.Activation).Select(a =>
         {

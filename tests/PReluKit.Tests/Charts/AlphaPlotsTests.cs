@@ -60,9 +60,15 @@ public class AlphaPlotsTests
     public void The_first_layer_is_called_largest_only_when_the_paired_interval_over_seeds_excludes_0()
     {
         PReluKit.Training.RunResult[] clear = [TwoLayers(1, 0.30, 0.25), TwoLayers(2, 0.31, 0.25), TwoLayers(3, 0.32, 0.26)];
-        Assert.Contains("learns the largest α — the direction", AlphaPlots.FirstLayerReading(clear, 0.596), StringComparison.Ordinal);
+        var largest = AlphaPlots.FirstLayer(clear)!;
+        Assert.Equal(("conv1_act", 3, PReluKit.Statistics.IntervalPosition.Above), (largest.Layer, largest.Seeds, largest.Position));
+        Assert.Equal(0.0567, largest.Deeper.Single().Difference.Mean, 3);
 
         PReluKit.Training.RunResult[] mixed = [TwoLayers(1, 0.30, 0.25), TwoLayers(2, 0.24, 0.26), TwoLayers(3, 0.27, 0.25)];
-        Assert.Contains("not settled at this scale", AlphaPlots.FirstLayerReading(mixed, 0.596), StringComparison.Ordinal);
+        Assert.Equal(PReluKit.Statistics.IntervalPosition.Across, AlphaPlots.FirstLayer(mixed)!.Position);
+
+        PReluKit.Training.RunResult[] smaller = [TwoLayers(1, 0.20, 0.25), TwoLayers(2, 0.21, 0.25), TwoLayers(3, 0.20, 0.26)];
+        Assert.Equal(PReluKit.Statistics.IntervalPosition.Below, AlphaPlots.FirstLayer(smaller)!.Position);
+        Assert.Equal(PReluKit.Statistics.IntervalPosition.TooFew, AlphaPlots.FirstLayer(clear[..2])!.Position);
     }
 }

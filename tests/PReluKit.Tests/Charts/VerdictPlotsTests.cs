@@ -24,7 +24,22 @@ public class VerdictPlotsTests
         Assert.Equal(2, ChartData.Numbers(point, "x").Single(), 9);
         Assert.Equal(Summary.Contrasts[0].Name, (string?)point["y"]![0]);
         Assert.Equal(("difference in test accuracy (points)", "contrast"), (chart.XTitle, chart.YTitle));
-        Assert.StartsWith($"Paired accuracy differences against {Summary.Accuracy.Band}: {Summary.Contrasts[0].Name}: ", forest.Takeaway);
+        // One contrast: its verdict, then its name (verdicts are grouped, so a shared one is said once).
+        Assert.Equal($"Paired accuracy differences against {Summary.Accuracy.Band} — {Summary.Contrasts[0].Accuracy.Label} ({Summary.Contrasts[0].Name}).",
+                     forest.Takeaway);
+    }
+
+    [Fact]
+    public void A_verdict_every_contrast_shares_is_said_once()
+    {
+        var twoSeeds = ComparisonSummary.From([
+            SyntheticRuns.Run(ActivationSpec.ReLU(), 1, 0.80), SyntheticRuns.Run(ActivationSpec.ReLU(), 2, 0.82),
+            SyntheticRuns.Run(ActivationSpec.Leaky(0.01), 1, 0.81), SyntheticRuns.Run(ActivationSpec.Leaky(0.01), 2, 0.80),
+            SyntheticRuns.Run(ActivationSpec.PReLU(), 1, 0.81), SyntheticRuns.Run(ActivationSpec.PReLU(), 2, 0.84),
+        ]);
+        Assert.Equal(3, twoSeeds.Contrasts.Count);
+        Assert.Equal("Paired accuracy differences against ±1 point — all 3 contrasts: too few seeds to judge.",
+                     VerdictPlots.AccuracyForest(twoSeeds).Takeaway);
     }
 
     [Fact]

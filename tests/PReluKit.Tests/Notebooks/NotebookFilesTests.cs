@@ -143,15 +143,20 @@ public partial class NotebookFilesTests
     }
 
     [Theory]
+    [InlineData("01-what-is-prelu")]
     [InlineData("02-dying-relu")]
     [InlineData("03-relu-vs-leaky-vs-prelu")]
     [InlineData("04-channelwise-prelu-cnn")]
     [InlineData("05-cost-of-prelu")]
-    public void A_notebook_that_tests_the_seed_articles_claims_cites_it(string name)
+    [InlineData("06-where-prelu-matters")]
+    public void A_notebook_that_tests_the_seed_articles_claims_cites_it_with_its_author_and_link_and_quotes_it_exactly(string name)
     {
         var text = string.Join("\n", NotebookFiles.Cells(NotebookFiles.Load(name)).Select(NotebookFiles.Source));
-        Assert.Contains("- *What is Parametric ReLU?* — the seed article", text[text.IndexOf("## References", StringComparison.Ordinal)..],
-                        StringComparison.Ordinal);
+        var references = text[text.IndexOf("## References", StringComparison.Ordinal)..];
+        Assert.Contains("- *What is Parametric ReLU?* — the seed article", references, StringComparison.Ordinal);
+        Assert.Contains("M. Nabeel", references, StringComparison.Ordinal);
+        Assert.Contains("<https://www.educative.io/answers/what-is-parametric-relu>", references, StringComparison.Ordinal);
+        Assert.DoesNotContain("noticeable computational overhead", text, StringComparison.Ordinal); // it says "without the additional …"
     }
 
     [GeneratedRegex("#r \"nuget: ([^,]+), ([^\"]+)\"")]

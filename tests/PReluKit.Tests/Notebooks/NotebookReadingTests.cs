@@ -72,6 +72,11 @@ public partial class NotebookExecutionTests
         Assert.Contains($"ReLU {Dead(ActivationKind.ReLU)} % dead against PReLU {Dead(ActivationKind.PReLUChannelWise)} %", WebUtility.HtmlDecode(outcome.Findings),
                         StringComparison.Ordinal);
         Assert.Contains("(10× its usual rate)", WebUtility.HtmlDecode(outcome.Findings), StringComparison.Ordinal);
+        var recorded = RecordedExperiment.Load("cnn-full", RepositoryRoot.Combine("data")).Manifest.Config.Training;
+        Assert.Equal(PReluKit.Training.OptimizerKind.Sgd, recorded.Optimizer);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"in the recorded CNN (SGD with momentum {recorded.Momentum})"),
+                        WebUtility.HtmlDecode(outcome.Findings), StringComparison.Ordinal);
+        Assert.DoesNotContain("under plain SGD", text, StringComparison.Ordinal); // it ran with momentum
     }
 
     [Fact]
@@ -92,6 +97,29 @@ public partial class NotebookExecutionTests
         var expected = relu < 1 ? "dead units cannot explain" : string.Create(CultureInfo.InvariantCulture, $"ReLU lost {relu:0.0} % of its units");
         Assert.Contains(expected, text, StringComparison.Ordinal);
         Assert.Matches(@"Leaky ReLU \(0\.01\): [\d.]+ % off", text);
+
+        // The paired difference by hand: the mean of the printed d's, its place against 0 from the printed interval and count.
+        var hand = Match(text, @"d = ([-+\d., ]+) points \(seeds [\d, ]+\): d̄ = ([-+\d.]+) \[([-+\d.]+), ([-+\d.]+)\], ([^;]+); " +
+                               @"error ([\d.]+) → ([\d.]+) % \(([-+\d.]+) % of the error\)");
+        var d = hand.Groups[1].Value.Split(", ").Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(d.Average(), Number(hand, 2), 0.006);
+        var (low, high) = (Number(hand, 3), Number(hand, 4));
+        Assert.StartsWith(d.Count < 3 ? "too few seeds" : low > 0 ? "wholly above 0" : high < 0 ? "wholly below 0" : "across 0",
+                          hand.Groups[5].Value, StringComparison.Ordinal);
+        var (from, to) = (Number(hand, 6), Number(hand, 7));
+        Assert.Equal(100 * (to - from) / from, Number(hand, 8), 0.15);
+        Assert.Equal(from - to, Number(hand, 2), 0.015);
+
+        // Six contrasts read at once: the chance line, and the live time reason once (in the table's title), not per row.
+        Assert.Contains("6 contrasts read at once", text, StringComparison.Ordinal);
+        Assert.Contains("at least one with probability 26 %", text, StringComparison.Ordinal); // 1 − 0.95⁶
+        var contrasts = outcome.Html.First(h => h.Contains("Paired contrasts", StringComparison.Ordinal));
+        Assert.Single(Regex.Matches(WebUtility.HtmlDecode(contrasts), Regex.Escape(ComparisonSummary.LiveTimesNotEvidence)));
+
+        // δ argued on the error scale, from the recorded runs.
+        var delta = Match(text, @"ReLU's test error is ([\d.]+) %: δ = 1 point is a change of ([\d.]+) % of it, while He et al\.'s ImageNet gain was a change of -3\.5 % of theirs");
+        Assert.Equal(100 / Number(delta, 1), Number(delta, 2), 0.06);
+        Assert.DoesNotContain("too small to matter", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,7 +139,9 @@ public partial class NotebookExecutionTests
         var live = outcome.Html.First(h => h.Contains("Final test accuracy", StringComparison.Ordinal));
         Assert.DoesNotContain("verdict vs ReLU", live, StringComparison.Ordinal); // no ReLU here: the column would be all "—"
         Assert.Contains("range over seeds", text, StringComparison.Ordinal);
-        Assert.Contains("not compared: " + RecordedExperiment.NotTimingEvidence, text, StringComparison.Ordinal);
+        // The recorded times are withheld with their reason, said once in the contrasts table's title rather than on every row.
+        Assert.Contains("epoch times not compared (" + RecordedExperiment.NotTimingEvidence + ")", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("not compared: " + RecordedExperiment.NotTimingEvidence, text, StringComparison.Ordinal);
         // The first layer is called largest only when every paired interval over seeds lies above 0.
         var first = Match(text, @"Per seed, conv1_act's mean α (.*?) \(95 % CI over (\d+) seeds\): ([^\n]*)");
         var lowers = Regex.Matches(first.Groups[1].Value, @"\[([-+\d.]+), ([-+\d.]+)\]").Select(m => (Number(m, 1), Number(m, 2))).ToList();
@@ -120,6 +150,24 @@ public partial class NotebookExecutionTests
                         : lowers.All(l => l.Item1 > 0) ? "learns the largest α — the direction"
                         : lowers.Any(l => l.Item2 < 0) ? "does not learn the largest" : "not settled at this scale",
                         first.Groups[3].Value, StringComparison.Ordinal);
+
+        // The recorded shared α, computed here from the same runs: every layer's count below 0 and above 1.
+        var shared = RecordedExperiment.Load("cnn-full", RepositoryRoot.Combine("data")).Runs
+            .Where(r => !r.Diverged && r.Config.Activation.Kind == ActivationKind.PReLUShared)
+            .SelectMany(r => r.Final.Alphas).GroupBy(a => a.Layer).ToList();
+        foreach (var layer in shared)
+        {
+            var values = layer.Select(a => a.Mean).ToList();
+            Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"{layer.Key}: shared α {values.Average():0.00} (from {values.Min():0.00} " +
+                            $"to {values.Max():0.00}), below 0 on {values.Count(v => v < 0)} and above 1 on {values.Count(v => v > 1)} of {values.Count} seeds"),
+                            text, StringComparison.Ordinal);
+        }
+
+        var everyNegative = shared.Where(l => l.All(a => a.Mean < 0)).Select(l => l.Key).ToList();
+        Assert.Contains(everyNegative.Count == 0 ? "No layer's shared α is below 0 on every seed" : $"Below 0 on every seed: {string.Join(", ", everyNegative)} —",
+                        text, StringComparison.Ordinal);
+        var gain = Match(text, @"is ([-+\d.]+) % of ReLU's error: (at least as large as|smaller than) He et al\.'s ImageNet gain relative to the error \(([-+\d.]+) %\)");
+        Assert.Equal(Number(gain, 1) <= Number(gain, 3) ? "at least as large as" : "smaller than", gain.Groups[2].Value);
     }
 
     [Fact]
@@ -148,6 +196,28 @@ public partial class NotebookExecutionTests
                 : (call > 1 ? epochLow > call : epochHigh < call) ? "the epoch ratio lies beyond" : "not settled whether the epoch dilutes";
             Assert.StartsWith(expected, m.Groups[9].Value, StringComparison.Ordinal);
         }
+
+        // Memory: three floats per α, and an output-sized buffer of batch × units floats per layer and step (MLP, batch 128).
+        Assert.Contains("MLP (batch 128): fc1_act 256 α: 3,072 B α-sized, 131,072 B output-sized, fc2_act 128 α: 1,536 B α-sized, " +
+                        "65,536 B output-sized — per step 4,608 B α-sized against 196,608 B output-sized", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("noticeable", text, StringComparison.Ordinal);
+        Assert.Contains("without the additional computational overhead", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Notebook_06_names_the_activation_that_diverged_most_with_the_start_it_was_given()
+    {
+        var text = AllText(Rendered("06-where-prelu-matters"));
+        var counts = Regex.Matches(Match(text, @"Diverged runs over the whole grid \(loss NaN; left out of every mean\): ([^\n]+)\.").Groups[1].Value,
+                                   @"([^,]+?) (\d+) of (\d+)");
+        Assert.Equal(3, counts.Count);
+        var most = counts.MaxBy(c => Int(c, 2))!;
+        Assert.Contains($"{most.Groups[1].Value.Trim()} diverged most often ({most.Groups[2].Value} of {most.Groups[3].Value} runs). " +
+                        "Read it with the setting: every activation was drawn with ReLU's He gain", text, StringComparison.Ordinal);
+        var start = Match(text, @"at depth (\d+) PReLU began with ×([\d.]+) ReLU's E\[y²\]");
+        Assert.Equal(Math.Pow(1.0625, Int(start, 1)), Number(start, 2), 0.006);
+        Assert.Contains("is pending, so no cause is claimed here", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("notebook 2 saw ReLU units die at high learning rates", text, StringComparison.Ordinal);
     }
 
     /// <summary>Every plain-text and HTML output of the render, one after another.</summary>

@@ -67,6 +67,7 @@ public class DepthRateMapTests
         var first = table.Rows[0];
         Assert.Equal("+3.00 [+3.00, +3.00]", first[header.IndexOf("PReLU − ReLU (pts)")]);
         Assert.Equal("higher by more than 1 point", first[header.IndexOf("verdict vs ReLU")]);
+        Assert.Equal("-15.8 %", first[header.IndexOf("Δ error vs ReLU")]); // error 19 → 16 % of ReLU's mean error over the pairs
         Assert.Equal("none", first[header.IndexOf("diverged")]);
         var second = table.Rows[1];
         Assert.Equal("ReLU 1/3", second[header.IndexOf("diverged")]);
@@ -123,7 +124,8 @@ public class DepthRateMapTests
                      map.DeadShareReading(deadPercent: 10));
         Assert.Equal("The activations diverged unequally in 1 cell: depth 2, lr 0.1 — ReLU 3/3, Leaky ReLU (0.01) 0/3, PReLU (channel-wise) 1/3.",
                      map.UnequalDivergenceReading());
-        Assert.Equal("ReLU 3 of 6, Leaky ReLU (0.01) 0 of 6, PReLU (channel-wise) 1 of 6", map.DivergedReading());
+        Assert.Equal([("ReLU", 3, 6), ("Leaky ReLU (0.01)", 0, 6), ("PReLU (channel-wise)", 1, 6)],
+                     map.DivergedByActivation().Select(p => (p.Activation.DisplayName, p.Diverged, p.Runs)));
         Assert.Equal("The best means per depth lie depth 2: within 1.00 points (ReLU 81.00 % at lr 0.01, Leaky ReLU (0.01) 81.00 % at lr 0.01, " +
                      "PReLU (channel-wise) 82.00 % at lr 0.01). 3 of the 3 best rates are the grid's lowest (0.01): there the best rate may lie below the grid.",
                      map.BestRatesReading());
