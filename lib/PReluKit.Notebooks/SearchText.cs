@@ -24,7 +24,8 @@ public static partial class SearchText
 
     /// <summary><paramref name="markdown"/> as plain words: no markup, formulas as text.</summary>
     public static string OfMarkdown(string markdown) =>
-        Formulas(Markdig.Markdown.ToPlainText(markdown ?? "", NotebookPage.Markdown));
+        // Formulas first: Markdig's plain text drops a formula's delimiters and keeps its LaTeX.
+        Markdig.Markdown.ToPlainText(Formulas(markdown ?? ""), NotebookPage.Markdown);
 
     /// <summary>The text of <paramref name="html"/> a reader sees: scripts and styles dropped, tags removed, entities decoded, formulas as text.</summary>
     public static string OfHtml(string html) =>
@@ -43,8 +44,15 @@ public static partial class SearchText
     private static string MathAsText(string latex)
     {
         var text = Fraction().Replace(latex, "$1/$2");
+        text = DigitFraction().Replace(text, "$1/$2");
         text = Wrapper().Replace(text, "$1");
-        text = Command().Replace(text, m => Symbols.TryGetValue(m.Groups["name"].Value, out var symbol) ? symbol : m.Groups["name"].Value);
+        text = Command().Replace(text, m =>
+        {
+            var name = m.Groups["name"].Value;
+            var symbol = Symbols.GetValueOrDefault(name, name);
+            // The space after a command only ends its name: "\partial f" reads "∂f"; an operator keeps its spacing ("≈ 646").
+            return symbol.Length == 1 && (char.IsLetter(symbol[0]) || symbol is "∂" or "∇") ? symbol : symbol + m.Groups["space"].Value;
+        });
         text = Spacing().Replace(text, " ");
         return text.Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal).Replace("\\", "", StringComparison.Ordinal);
     }
@@ -52,13 +60,16 @@ public static partial class SearchText
     [GeneratedRegex(@"\$\$(?<math>.+?)\$\$|\$(?<math>[^$\n]+?)\$|\\\((?<math>.+?)\\\)|\\\[(?<math>.+?)\\\]", RegexOptions.Singleline)]
     private static partial Regex Formula();
 
-    [GeneratedRegex(@"\\t?d?frac\{([^{}]*)\}\{([^{}]*)\}")]
+    [GeneratedRegex(@"\\[td]?frac\{([^{}]*)\}\{([^{}]*)\}")]
     private static partial Regex Fraction();
+
+    [GeneratedRegex(@"\\[td]?frac(\d)(\d)")]
+    private static partial Regex DigitFraction();
 
     [GeneratedRegex(@"\\(?:text|mathrm|mathbf|mathbb|mathit|operatorname|boldsymbol)\{([^{}]*)\}")]
     private static partial Regex Wrapper();
 
-    [GeneratedRegex(@"\\(?<name>[A-Za-z]+)")]
+    [GeneratedRegex(@"\\(?<name>[A-Za-z]+)(?<space> ?)")]
     private static partial Regex Command();
 
     [GeneratedRegex(@"\\[,;:! ]|~")]

@@ -65,13 +65,13 @@ public static class ChartStyle
 
     private const int TitleFontSize = 16;
     private const int TitleLineHeight = 21;
-    private const int TitlePad = 10;
+    private const int TitlePad = 30; // below Plotly's mode bar, which sits at the top right
 
     /// <summary><paramref name="title"/> in lines that fit a chart <paramref name="width"/> pixels wide (about half an em per character, with room to spare).</summary>
     public static IReadOnlyList<string> TitleLines(string title, int width)
     {
         ArgumentNullException.ThrowIfNull(title);
-        var perLine = Math.Max(20, (int)((width - 40) / (TitleFontSize * 0.6)));
+        var perLine = Math.Max(20, (int)((width - 40) / (TitleFontSize * 0.55)));
         var lines = new List<string>();
         var line = "";
         foreach (var word in title.Split(' ', StringSplitOptions.RemoveEmptyEntries))

@@ -12,8 +12,8 @@ public static class MapPlots
     /// <summary>Differences beyond this many δ get the scale's end colour: the band of interest is ±δ, so δ sits halfway.</summary>
     private const double ColourRangeInDeltas = 2;
 
-    /// <summary>The fill of a square without pairs: a grey no value on the scale takes (its ends are saturated blue and red, its middle white).</summary>
-    private const string NoPairsColour = "#d0d0d0";
+    /// <summary>The fill of a square without pairs: white, the plot's background, which the scale's light grey middle is not.</summary>
+    private const string NoPairsColour = "#ffffff";
 
     /// <summary>
     /// Depth (rows) × learning rate (columns), coloured by the mean paired difference <paramref name="which"/> names (blue:
@@ -28,7 +28,7 @@ public static class MapPlots
         var cells = depths.Select(d => rates.Select(r => map.Cells.FirstOrDefault(c => c.Depth == d && c.LearningRate == r)).ToList()).ToList();
         object?[][] z = [.. cells.Select(row => row.Select(c => c?.Contrast(which) is { } contrast ? (object)Math.Round(contrast.Accuracy.Effect.Estimate, 3) : null).ToArray())];
         string[][] labels = [.. cells.Select(row => row.Select(c => c?.Contrast(which) is { } contrast ? map.Accuracy.Number(contrast.Accuracy.Effect.Estimate) : "").ToArray())];
-        // A square without pairs says who diverged: "everyone" and "only PReLU" are different findings. It is drawn grey
+        // A square without pairs says who diverged: "everyone" and "only PReLU" are different findings. It is drawn white
         // with dark text by a trace of its own (Plotly picks white text for a cell without a value: white on white).
         object?[][] missing = [.. cells.Select(row => row.Select(c => c is not null && c.Contrast(which) is null ? (object)0.0 : null).ToArray())];
         string[][] missingLabels = [.. cells.Select(row => row.Select(c => c is not null && c.Contrast(which) is null ? $"no pairs<br>{c.DivergedShort(which)}" : "").ToArray())];
@@ -70,7 +70,7 @@ public static class MapPlots
             return t;
         }), gaps);
         var chart = ChartStyle.Finish(ChartStyle.Combine([heat, gaps]),
-            $"{name}: paired difference in test accuracy (points), {map.Sweep.Cells[0].Experiment.Manifest.Config.Seeds.Count} seeds per cell; blue: PReLU higher, red: lower, saturated beyond ±{range:0.#}; grey: no pairs",
+            $"{name}: paired difference in test accuracy (points), {map.Sweep.Cells[0].Experiment.Manifest.Config.Seeds.Count} seeds per cell; blue: PReLU higher, red: lower, saturated beyond ±{range:0.#}; white: no pairs",
             "learning rate (SGD, momentum 0.9)", $"hidden layers of {map.Sweep.Width} units", width: 720, height: 460);
         chart = GenericChart.mapLayout(FSharpFunc<Layout, Layout>.FromConverter(layout =>
         {

@@ -95,6 +95,24 @@ public class DepthRateMapTests
     }
 
     [Fact]
+    public void A_square_without_pairs_is_white_with_dark_text_so_its_label_is_readable()
+    {
+        var map = Map(
+            Cell(2, 0.01, relu: [80.0, 81.0, 82.0], leaky: [80.0, 81.0, 82.0], prelu: [83.0, 84.0, 85.0]),
+            Cell(2, 0.1, relu: [double.NaN, double.NaN, double.NaN], leaky: [80.0, 81.0, 82.0], prelu: [80.0, 81.0, 82.0]));
+
+        var traces = System.Text.Json.Nodes.JsonNode.Parse(Plotly.NET.GenericChart.toJson(MapPlots.Heatmap(map, MapContrast.PReluVsReLU).Chart))!["data"]!.AsArray();
+
+        // Plotly writes a label on a cell without a value in white, on the white background: the gap has a trace of its own.
+        var gaps = Assert.Single(traces, t => t!["text"]!.ToJsonString().Contains("no pairs", StringComparison.Ordinal))!;
+        Assert.Equal("[[null,0]]", gaps["z"]!.ToJsonString().Replace(".0", "", StringComparison.Ordinal));
+        Assert.Equal("#222222", (string?)gaps["textfont"]!["color"]);
+        Assert.All(gaps["colorscale"]!.AsArray(), stop => Assert.Equal("#ffffff", (string?)stop![1]));
+        Assert.False((bool)gaps["showscale"]!);
+        Assert.DoesNotContain(traces, t => t != gaps && t!["text"]!.ToJsonString().Contains("no pairs", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_best_rate_per_depth_and_activation_is_the_one_with_the_highest_mean_over_completed_runs()
     {
         var map = Map(
