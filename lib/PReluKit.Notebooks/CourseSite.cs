@@ -164,11 +164,11 @@ public sealed class CourseSite
     public void Write(string folder, MeasuredTimes times, SearchIndex search)
     {
         ArgumentNullException.ThrowIfNull(search);
-        search.Add(IndexPage, _title, SearchIndex.PlainMarkdown(_intro) + " " +
+        search.AddSummary(IndexPage, _title, SearchIndex.PlainMarkdown(_intro) + " " +
                                       string.Join(' ', Notebooks.Select(n => n.Title + " " + SearchIndex.PlainMarkdown(n.Question))));
         if (_glossary is not null)
         {
-            search.Add(GlossaryPage, _glossary.Title, SearchIndex.PlainMarkdown(_glossary.Body));
+            search.AddSummary(GlossaryPage, _glossary.Title, SearchIndex.PlainMarkdown(_glossary.Body));
             Glossary()!.Write(Path.Combine(folder, GlossaryPage));
         }
 

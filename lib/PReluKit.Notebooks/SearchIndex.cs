@@ -15,12 +15,23 @@ public sealed partial class SearchIndex
     public const string ScriptFile = "search-index.js";
 
     private readonly List<(string Page, string Title, string Text)> _pages = [];
+    private readonly HashSet<string> _summaries = new(StringComparer.Ordinal);
 
     /// <summary>The pages indexed so far, in order.</summary>
     public IReadOnlyList<(string Page, string Title, string Text)> Pages => _pages;
 
     /// <summary>Indexes <paramref name="page"/> (a file name beside the index) with its title and text.</summary>
     public void Add(string page, string title, string text) => _pages.Add((page, title, Squeeze(text)));
+
+    /// <summary>
+    /// Indexes a page that sums up others (the index, the glossary): search ranks it below a page that teaches the same
+    /// words, since a learner searching "He init" wants the page that explains it, not the line that points to it.
+    /// </summary>
+    public void AddSummary(string page, string title, string text)
+    {
+        Add(page, title, text);
+        _summaries.Add(page);
+    }
 
     /// <summary>
     /// What a reader can find on a notebook's page: its markdown as plain text, its code, and what its cells printed (text,
@@ -37,7 +48,9 @@ public sealed partial class SearchIndex
     /// <summary>The script that defines the index.</summary>
     public string ToScript()
     {
-        var pages = new JsonArray(_pages.Select(p => (JsonNode?)new JsonObject { ["page"] = p.Page, ["title"] = p.Title, ["text"] = p.Text }).ToArray());
+        var pages = new JsonArray(_pages.Select(p => (JsonNode?)(_summaries.Contains(p.Page)
+            ? new JsonObject { ["page"] = p.Page, ["title"] = p.Title, ["text"] = p.Text, ["summary"] = true }
+            : new JsonObject { ["page"] = p.Page, ["title"] = p.Title, ["text"] = p.Text })).ToArray());
         // "</" is escaped so that no text can close a script element if the index is ever inlined.
         return "window.preluSearchIndex = " + pages.ToJsonString(new JsonSerializerOptions { WriteIndented = false }).Replace("</", "<\\/", StringComparison.Ordinal) + ";\n";
     }

@@ -1,7 +1,9 @@
 // The course site's search box. A page matches when it has every word typed, as a whole word (a word of three letters
-// or more also matches as the start of a longer one: "init" finds "initialisation"). Pages are ranked by whole-word hits
-// over prefix hits, the words typed side by side (a phrase) far above scattered ones, and hits in the title above hits in
-// the text. The index (search-index.js, loaded before this file) holds each page's plain text, so search works offline.
+// or more also matches as the start of a longer one: "init" finds "initialisation"). Ranking: each word's hits count
+// with diminishing returns (log), whole words three times prefixes; the words typed found close together (within a few
+// words: "He init" in "Initialising for it is He et al.'s rule") count far more than scattered ones; hits in the title
+// count double; summary pages (the index, the glossary) count less than the pages that teach. The index (search-index.js,
+// loaded before this file) holds each page's plain text, so search works offline from file://.
 (function () {
   "use strict";
   var box = document.getElementById("site-search");
@@ -10,7 +12,7 @@
   if (!box || !list) { return; }
 
   var WORD = /[\p{L}\p{N}]+/gu;
-  var WHOLE = 3, PREFIX = 1, PHRASE = 10, TITLE = 5;
+  var WHOLE = 3, PREFIX = 1, NEAR = 10, NEAR_WORDS = 8, TITLE = 2, SUMMARY = 0.6;
 
   // Each word of a text with where it starts, lower-cased: [{ word, at }].
   function words(text) {
@@ -30,22 +32,27 @@
     return query.length >= 3 && token.indexOf(query) === 0 ? 1 : 0;
   }
 
+  function log2(n) { return Math.log(1 + n) / Math.LN2; }
+
   function score(tokens, query) {
-    var total = 0, seen = query.map(function () { return false; }), first = -1;
+    var whole = query.map(function () { return 0; }), prefix = query.map(function () { return 0; }), near = 0, nearAt = -1;
     tokens.forEach(function (t, i) {
       query.forEach(function (q, j) {
         var f = fit(t.word, q);
-        if (f > 0) {
-          seen[j] = true;
-          total += f === 2 ? WHOLE : PREFIX;
-        }
+        if (f === 2) { whole[j]++; } else if (f === 1) { prefix[j]++; }
       });
-      if (query.length > 1 && query.every(function (q, j) { return i + j < tokens.length && fit(tokens[i + j].word, q) > 0; })) {
-        total += PHRASE;
-        if (first < 0) { first = t.at; }
+      if (query.length > 1 && fit(t.word, query[0]) > 0) {
+        var window = tokens.slice(Math.max(0, i - NEAR_WORDS), i + NEAR_WORDS);
+        var close = query.slice(1).every(function (q) { return window.some(function (w) { return fit(w.word, q) > 0; }); });
+        if (close) {
+          near++;
+          if (nearAt < 0) { nearAt = t.at; }
+        }
       }
     });
-    return { total: total, seen: seen, phraseAt: first };
+    var total = NEAR * log2(near);
+    query.forEach(function (_, j) { total += WHOLE * log2(whole[j]) + PREFIX * log2(prefix[j]); });
+    return { total: total, seen: query.map(function (_, j) { return whole[j] + prefix[j] > 0; }), nearAt: nearAt };
   }
 
   function find(query) {
@@ -54,13 +61,14 @@
     return indexed.map(function (entry) {
       var inTitle = score(entry.title, terms), inText = score(entry.text, terms);
       var all = terms.every(function (_, j) { return inTitle.seen[j] || inText.seen[j]; });
-      var at = inText.phraseAt;
+      var at = inText.nearAt;
       if (at < 0) {
         var hit = entry.text.find(function (t) { return terms.some(function (q) { return fit(t.word, q) === 2; }); }) ||
                   entry.text.find(function (t) { return terms.some(function (q) { return fit(t.word, q) > 0; }); });
         at = hit ? hit.at : -1;
       }
-      return { page: entry.page, score: all ? TITLE * inTitle.total + inText.total : 0, at: at, terms: terms };
+      var total = (TITLE * inTitle.total + inText.total) * (entry.page.summary ? SUMMARY : 1);
+      return { page: entry.page, score: all ? total : 0, at: at };
     }).filter(function (r) { return r.score > 0; })
       .sort(function (a, b) { return b.score - a.score; });
   }

@@ -56,6 +56,20 @@ public class CoursePagesTests
     }
 
     [Fact]
+    public void Summary_pages_are_marked_in_the_search_index_so_the_page_that_teaches_ranks_first()
+    {
+        var search = new SearchIndex();
+        search.Add("01-a.html", "One", "He initialisation");
+        search.AddSummary(CourseSite.GlossaryPage, "Glossary", "He initialisation");
+
+        var pages = JsonNode.Parse(search.ToScript()["window.preluSearchIndex = ".Length..].TrimEnd('\n', ';'))!.AsArray();
+
+        Assert.Null(pages[0]!["summary"]);
+        Assert.True((bool)pages[1]!["summary"]!);
+        Assert.Equal(["01-a.html", CourseSite.GlossaryPage], search.Pages.Select(p => p.Page));
+    }
+
+    [Fact]
     public void Site_pages_load_plotly_and_katex_from_the_one_copy_the_site_writes_beside_them()
     {
         using var folder = new TempFolder();

