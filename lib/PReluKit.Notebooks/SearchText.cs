@@ -24,8 +24,9 @@ public static partial class SearchText
 
     /// <summary><paramref name="markdown"/> as plain words: no markup, formulas as text.</summary>
     public static string OfMarkdown(string markdown) =>
-        // Formulas first: Markdig's plain text drops a formula's delimiters and keeps its LaTeX.
-        Markdig.Markdown.ToPlainText(Formulas(markdown ?? ""), NotebookPage.Markdown);
+        // Formulas first: Markdig's plain text drops a formula's delimiters and keeps its LaTeX. It also keeps raw HTML
+        // (<details>, <summary>) as it is: the tags go, their text stays.
+        Tag().Replace(Markdig.Markdown.ToPlainText(Formulas(markdown ?? ""), NotebookPage.Markdown), " ");
 
     /// <summary>The text of <paramref name="html"/> a reader sees: scripts and styles dropped, tags removed, entities decoded, formulas as text.</summary>
     public static string OfHtml(string html) =>
@@ -78,6 +79,7 @@ public static partial class SearchText
     [GeneratedRegex(@"<(script|style)\b.*?</\1>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex Invisible();
 
-    [GeneratedRegex(@"<[^>]+>")]
+    // A tag, not any '<': "a < b" in a reading stays.
+    [GeneratedRegex(@"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")]
     private static partial Regex Tag();
 }

@@ -41,7 +41,8 @@ public class CoursePagesTests
         var chart = "<div id=\"c1\"></div><script>var renderPlotly_c1 = function () { Plotly.newPlot('c1', [{\"secretTrace\": 1}]); };</script>" +
                     "<p><em>Reading: \\(\\alpha\\) rose in 9 of 10 channels.</em></p>";
         var notebook = Notebook(
-            Markdown("The gradient is $\\partial f / \\partial \\alpha_i = \\min(0, y_i)$ and $$\\tfrac12(1 + a^2)\\,n\\,\\mathrm{Var}[w] = 1$$."),
+            Markdown("The gradient is $\\partial f / \\partial \\alpha_i = \\min(0, y_i)$ and $$\\tfrac12(1 + a^2)\\,n\\,\\mathrm{Var}[w] = 1$$.\n\n" +
+                     "<details><summary>Solution</summary>\n\nIf a < b then b > a.\n\n</details>"),
             Code("display(table);", Html(table), Html(chart)));
 
         var text = SearchIndex.TextOf(notebook);
@@ -53,6 +54,9 @@ public class CoursePagesTests
         Assert.DoesNotContain("secretTrace", text, StringComparison.Ordinal); // a chart's script is not text a reader sees
         Assert.DoesNotContain("\\alpha", text, StringComparison.Ordinal);
         Assert.DoesNotContain("$", text, StringComparison.Ordinal);
+        Assert.Contains("Solution", text, StringComparison.Ordinal);
+        Assert.Contains("If a < b then b > a.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("details>", text, StringComparison.Ordinal); // raw HTML in markdown: its text, not its tags
     }
 
     [Fact]
