@@ -29,9 +29,10 @@ public static class MapPlots
         object?[][] z = [.. cells.Select(row => row.Select(c => c?.Contrast(which) is { } contrast ? (object)Math.Round(contrast.Accuracy.Effect.Estimate, 3) : null).ToArray())];
         string[][] labels = [.. cells.Select(row => row.Select(c => c?.Contrast(which) is { } contrast ? map.Accuracy.Number(contrast.Accuracy.Effect.Estimate) : "").ToArray())];
         // A square without pairs says who diverged: "everyone" and "only PReLU" are different findings. It is drawn white
-        // with dark text by a trace of its own (Plotly picks white text for a cell without a value: white on white).
+        // with dark text by a trace of its own (Plotly picks white text for a cell without a value: white on white), one
+        // activation a line, so that Plotly need not shrink the text to a few pixels to fit the square.
         object?[][] missing = [.. cells.Select(row => row.Select(c => c is not null && c.Contrast(which) is null ? (object)0.0 : null).ToArray())];
-        string[][] missingLabels = [.. cells.Select(row => row.Select(c => c is not null && c.Contrast(which) is null ? $"no pairs<br>{c.DivergedShort(which)}" : "").ToArray())];
+        string[][] missingLabels = [.. cells.Select(row => row.Select(c => c is not null && c.Contrast(which) is null ? $"no pairs<br>{c.DivergedShort(which).Replace(", ", "<br>", StringComparison.Ordinal)}" : "").ToArray())];
         string[][] hover = [.. cells.Select(row => row.Select(c => c?.Describe(which).Replace("; ", "<br>", StringComparison.Ordinal) ?? "").ToArray())];
         // Words, not bare numbers: Plotly would place "0.01", "0.03", … on a linear axis instead of one column each.
         var x = rates.Select(r => string.Create(CultureInfo.InvariantCulture, $"lr {r}")).ToArray();

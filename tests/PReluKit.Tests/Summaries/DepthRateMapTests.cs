@@ -89,7 +89,7 @@ public class DepthRateMapTests
         Assert.Contains("\"z\":[[3.0,null],[-1.0,0.5]]", json.Replace(" ", ""));
         Assert.Contains("\"lr 0.01\"", json);
         Assert.Contains("\"8 layers\"", json);
-        Assert.Contains("no pairs<br>ReLU 3/3, PReLU 0/3 diverged", json);
+        Assert.Contains("no pairs<br>ReLU 3/3<br>PReLU 0/3 diverged", json);
         Assert.Contains("\"reversescale\":true", json.Replace(" ", "")); // blue is PReLU higher
         Assert.Equal(map.Reading(MapContrast.PReluVsReLU), chart.Takeaway);
     }
