@@ -12,8 +12,11 @@ namespace PReluKit.Notebooks;
 /// </summary>
 public static class NotebookPage
 {
-    /// <summary>The markdown pipeline of every page (and of the course site's index).</summary>
-    internal static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+    /// <summary>
+    /// The markdown pipeline of every page (and of the course site's index): Markdig's advanced extensions without its
+    /// list extras, which read a line starting with an initial ("K. He, X. Zhang, …") as an item of a list numbered A, B, C.
+    /// </summary>
+    internal static readonly MarkdownPipeline Markdown = BuildPipeline();
 
     /// <summary>The page for <paramref name="executed"/>, titled by its first heading.</summary>
     public static HtmlReport Build(JsonNode executed, string fallbackTitle) => Build(executed, fallbackTitle, new HashSet<string>());
@@ -41,7 +44,7 @@ public static class NotebookPage
                     skippedTitle = true;
                 }
 
-                page.Raw(NotebookLinks.ToPages(Markdig.Markdown.ToHtml(source, Markdown), siblingPages));
+                page.Raw(NotebookLinks.ToPages(ToHtml(source), siblingPages));
                 continue;
             }
 
@@ -64,6 +67,9 @@ public static class NotebookPage
 
         return page;
     }
+
+    /// <summary><paramref name="markdown"/> as a page shows it: references linked (<see cref="ReferenceLinks"/>), then HTML.</summary>
+    public static string ToHtml(string markdown) => Markdig.Markdown.ToHtml(ReferenceLinks.Linked(markdown ?? ""), Markdown);
 
     /// <summary>The full paths of the assemblies a notebook's cells load with <c>#r "….dll"</c>, relative to its folder.</summary>
     public static IEnumerable<string> ReferencedAssemblies(string notebookPath)
@@ -103,6 +109,13 @@ public static class NotebookPage
             : NotebookCells.Text(output["text"]);
     }
 
+    private static MarkdownPipeline BuildPipeline()
+    {
+        var builder = new MarkdownPipelineBuilder().UseAdvancedExtensions();
+        builder.Extensions.RemoveAll(extension => extension is Markdig.Extensions.ListExtras.ListExtraExtension);
+        return builder.Build();
+    }
+
     private static string SetupSummary(IEnumerable<JsonNode> outputs)
     {
         // The kit's own line (version, loader, profile) says most; cut it to its first parts so the summary stays one line.
@@ -115,7 +128,8 @@ public static class NotebookPage
     {
         if (NotebookCells.Text(output["data"]?["text/html"]) is { Length: > 0 } html)
         {
-            page.Raw(html);
+            // Wide tables and charts scroll inside their own box on a narrow screen, not the whole page.
+            page.Raw($"<div class=\"output\">{html}</div>");
         }
         else if (PlainText(output) is { Length: > 0 } text)
         {

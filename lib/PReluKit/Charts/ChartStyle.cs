@@ -33,14 +33,62 @@ public static class ChartStyle
         return list.Count == 0 ? Plotly.NET.CSharp.Chart.Invisible() : Plotly.NET.CSharp.Chart.Combine(list);
     }
 
-    /// <summary>Adds the title, both axis titles (with units) and a size: every chart of the kit ends here.</summary>
-    public static GenericChart Finish(GenericChart chart, string title, string xTitle, string yTitle, int width = 760, int height = 440)
+    /// <summary>
+    /// Adds the title, both axis titles (with units) and a size: every chart of the kit ends here. A title longer than the
+    /// chart is wide is broken into lines at spaces, and the top margin grows to hold them, so no title is ever cut off.
+    /// <paramref name="xRange"/> fixes the x axis's range (Plotly fits it to the traces otherwise).
+    /// </summary>
+    public static GenericChart Finish(GenericChart chart, string title, string xTitle, string yTitle, int width = 760, int height = 440,
+                                      (double Min, double Max)? xRange = null)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        chart = Plotly.NET.Chart.withTitle(title, FSharpOption<Font>.None).Invoke(chart);
-        chart = CSharpExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: xTitle);
+        var lines = TitleLines(title ?? "", width);
+        chart = xRange is { } range
+            ? CSharpExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: xTitle, MinMax: Tuple.Create(range.Min, range.Max))
+            : CSharpExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: xTitle);
         chart = CSharpExtensions.WithYAxisStyle<double, double, string>(chart, TitleText: yTitle);
+        chart = GenericChart.mapLayout(FSharpFunc<Layout, Layout>.FromConverter(layout =>
+        {
+            // Anchored to the top of the whole figure, in a margin as tall as its lines: Plotly neither wraps nor moves a title.
+            layout.SetProperty("title", new Dictionary<string, object>
+            {
+                ["text"] = string.Join("<br>", lines), ["x"] = 0.02, ["xanchor"] = "left", ["xref"] = "container",
+                ["y"] = 1, ["yanchor"] = "top", ["yref"] = "container",
+                ["pad"] = new Dictionary<string, object> { ["t"] = TitlePad },
+                ["font"] = new Dictionary<string, object> { ["size"] = TitleFontSize },
+            });
+            layout.SetProperty("margin", new Dictionary<string, object> { ["t"] = TitlePad + (lines.Count * TitleLineHeight) + 16 });
+            return layout;
+        }), chart);
         return CSharpExtensions.WithSize(chart, width, height);
+    }
+
+    private const int TitleFontSize = 16;
+    private const int TitleLineHeight = 21;
+    private const int TitlePad = 30; // below Plotly's mode bar, which sits at the top right
+
+    /// <summary><paramref name="title"/> in lines that fit a chart <paramref name="width"/> pixels wide (about half an em per character, with room to spare).</summary>
+    public static IReadOnlyList<string> TitleLines(string title, int width)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var perLine = Math.Max(20, (int)((width - 40) / (TitleFontSize * 0.55)));
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in title.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > perLine)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+            {
+                line = line.Length == 0 ? word : line + " " + word;
+            }
+        }
+
+        lines.Add(line);
+        return lines;
     }
 
     /// <summary>Symmetric error bars on the y values of a chart's traces.</summary>

@@ -12,6 +12,9 @@ public static class MapPlots
     /// <summary>Differences beyond this many δ get the scale's end colour: the band of interest is ±δ, so δ sits halfway.</summary>
     private const double ColourRangeInDeltas = 2;
 
+    /// <summary>The fill of a square without pairs: white, the plot's background, which the scale's light grey middle is not.</summary>
+    private const string NoPairsColour = "#ffffff";
+
     /// <summary>
     /// Depth (rows) × learning rate (columns), coloured by the mean paired difference <paramref name="which"/> names (blue:
     /// PReLU higher); each cell is labelled with its estimate and its hover text gives the interval, the verdict against δ,
@@ -24,9 +27,12 @@ public static class MapPlots
         var rates = map.Sweep.LearningRates;
         var cells = depths.Select(d => rates.Select(r => map.Cells.FirstOrDefault(c => c.Depth == d && c.LearningRate == r)).ToList()).ToList();
         object?[][] z = [.. cells.Select(row => row.Select(c => c?.Contrast(which) is { } contrast ? (object)Math.Round(contrast.Accuracy.Effect.Estimate, 3) : null).ToArray())];
-        // A square without pairs says who diverged: "everyone" and "only PReLU" are different findings.
-        string[][] labels = [.. cells.Select(row => row.Select(c => c is null ? "" : c.Contrast(which) is { } contrast
-            ? map.Accuracy.Number(contrast.Accuracy.Effect.Estimate) : $"no pairs<br>{c.DivergedShort(which)}").ToArray())];
+        string[][] labels = [.. cells.Select(row => row.Select(c => c?.Contrast(which) is { } contrast ? map.Accuracy.Number(contrast.Accuracy.Effect.Estimate) : "").ToArray())];
+        // A square without pairs says who diverged: "everyone" and "only PReLU" are different findings. It is drawn white
+        // with dark text by a trace of its own (Plotly picks white text for a cell without a value: white on white), one
+        // activation a line, so that Plotly need not shrink the text to a few pixels to fit the square.
+        object?[][] missing = [.. cells.Select(row => row.Select(c => c is not null && c.Contrast(which) is null ? (object)0.0 : null).ToArray())];
+        string[][] missingLabels = [.. cells.Select(row => row.Select(c => c is not null && c.Contrast(which) is null ? $"no pairs<br>{c.DivergedShort(which).Replace(", ", "<br>", StringComparison.Ordinal)}" : "").ToArray())];
         string[][] hover = [.. cells.Select(row => row.Select(c => c?.Describe(which).Replace("; ", "<br>", StringComparison.Ordinal) ?? "").ToArray())];
         // Words, not bare numbers: Plotly would place "0.01", "0.03", … on a linear axis instead of one column each.
         var x = rates.Select(r => string.Create(CultureInfo.InvariantCulture, $"lr {r}")).ToArray();
@@ -50,12 +56,26 @@ public static class MapPlots
             t.SetProperty("colorbar", new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = "points" } });
             return t;
         }), heat);
-        var chart = ChartStyle.Finish(heat,
+        var gaps = CSharpChart.Heatmap<double, string, string, string>(
+            zData: depths.Select(_ => rates.Select(_ => 0.0).ToArray()).ToArray(), X: x, Y: y, Name: "no pairs");
+        gaps = GenericChart.mapTrace(FSharpFunc<Trace, Trace>.FromConverter(t =>
+        {
+            t.SetProperty("z", missing);
+            t.SetProperty("text", missingLabels);
+            t.SetProperty("customdata", hover);
+            t.SetProperty("texttemplate", "%{text}");
+            t.SetProperty("hovertemplate", "%{customdata}<extra></extra>");
+            t.SetProperty("colorscale", new object[] { new object[] { 0, NoPairsColour }, new object[] { 1, NoPairsColour } });
+            t.SetProperty("textfont", new Dictionary<string, object> { ["color"] = "#222222" });
+            t.SetProperty("showscale", false);
+            return t;
+        }), gaps);
+        var chart = ChartStyle.Finish(ChartStyle.Combine([heat, gaps]),
             $"{name}: paired difference in test accuracy (points), {map.Sweep.Cells[0].Experiment.Manifest.Config.Seeds.Count} seeds per cell; blue: PReLU higher, red: lower, saturated beyond ±{range:0.#}; white: no pairs",
             "learning rate (SGD, momentum 0.9)", $"hidden layers of {map.Sweep.Width} units", width: 720, height: 460);
         chart = GenericChart.mapLayout(FSharpFunc<Layout, Layout>.FromConverter(layout =>
         {
-            layout.SetProperty("plot_bgcolor", "white"); // a square without pairs shows the background: it must not look like a value
+            layout.SetProperty("plot_bgcolor", "white"); // a grid point outside the sweep shows the background: it must not look like a value
             return layout;
         }), chart);
         return new ReportChart($"{name} over depth and learning rate", map.Reading(which), chart);

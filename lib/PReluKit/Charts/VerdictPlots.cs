@@ -1,6 +1,7 @@
 using Microsoft.FSharp.Core;
 using Plotly.NET;
 using Plotly.NET.LayoutObjects;
+using PReluKit.Statistics;
 using PReluKit.Summaries;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
@@ -37,7 +38,21 @@ public static class VerdictPlots
             ? $"Epoch time, paired ratio as % change (95 % CI); shaded: {measure.Band}"
             : $"Test accuracy, paired difference in points (95 % CI); shaded: {measure.Band}";
         return ChartStyle.Finish(chart, title, time ? "change in epoch time (%)" : "difference in test accuracy (points)", "contrast",
-                                 height: 140 + (60 * verdicts.Count));
+                                 height: 140 + (60 * verdicts.Count), xRange: AxisRange(effects, measure.Delta));
+    }
+
+    /// <summary>
+    /// The x axis's range: every interval and the whole ±δ band, with a margin on each side, so the band's edges are always
+    /// in view (a band as wide as the axis would hide where δ lies).
+    /// </summary>
+    public static (double Min, double Max) AxisRange(IEnumerable<EffectInterval> effects, double delta)
+    {
+        ArgumentNullException.ThrowIfNull(effects);
+        var values = effects.SelectMany(e => e.HasInterval ? new[] { e.Lower, e.Upper, e.Estimate } : [e.Estimate]).Where(double.IsFinite).ToList();
+        var low = Math.Min(-delta, values.Count == 0 ? -delta : values.Min());
+        var high = Math.Max(delta, values.Count == 0 ? delta : values.Max());
+        var margin = 0.15 * (high - low);
+        return (low - margin, high + margin);
     }
 
     /// <summary>

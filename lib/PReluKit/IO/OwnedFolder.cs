@@ -105,14 +105,15 @@ public sealed class OwnedFolder : IDisposable
     public bool Wrote(string name) => _written.Contains(name) && Exists(System.IO.Path.Combine(Path, name));
 
     /// <summary>
-    /// Moves every file of <see cref="Staging"/> into the folder, replacing those of the same name, and removes the files
-    /// this command wrote before that are neither among them nor in <paramref name="keep"/>.
+    /// Moves every file and folder of <see cref="Staging"/> into the folder, replacing those of the same name (a folder of
+    /// the same name is one this command wrote: <see cref="Open"/> refuses any other), and removes the files this command
+    /// wrote before that are neither among them nor in <paramref name="keep"/>.
     /// </summary>
     public void Commit(IEnumerable<string> keep)
     {
         ArgumentNullException.ThrowIfNull(keep);
         var staging = Staging;
-        var staged = Directory.GetFiles(staging).Select(System.IO.Path.GetFileName).OfType<string>().ToList();
+        var staged = Directory.GetFileSystemEntries(staging).Select(System.IO.Path.GetFileName).OfType<string>().ToList();
         var now = new HashSet<string>(staged, StringComparer.Ordinal);
         now.UnionWith(keep.Where(n => !IsOwn(n) && Exists(System.IO.Path.Combine(Path, n))));
         now.UnionWith(_reserved);
@@ -120,9 +121,23 @@ public sealed class OwnedFolder : IDisposable
         Record([.. _written, .. now]);
         foreach (var name in staged)
         {
+            var source = System.IO.Path.Combine(staging, name);
             var target = System.IO.Path.Combine(Path, name);
+            if (Directory.Exists(source))
+            {
+                // A folder of assets (e.g. KaTeX's fonts) is replaced whole: no file of an earlier version stays in it.
+                if (Directory.Exists(target))
+                {
+                    Directory.Delete(target, recursive: true);
+                }
+
+                AtomicFile.RequireReplaceable(target);
+                Directory.Move(source, target);
+                continue;
+            }
+
             AtomicFile.RequireReplaceable(target);
-            File.Move(System.IO.Path.Combine(staging, name), target, overwrite: true);
+            File.Move(source, target, overwrite: true);
         }
 
         foreach (var old in _written.Where(n => !now.Contains(n)))

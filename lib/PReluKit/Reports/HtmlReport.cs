@@ -8,18 +8,11 @@ namespace PReluKit.Reports;
 
 /// <summary>
 /// A standalone HTML page that opens anywhere offline: plotly.js (2.28.0, embedded in Plotly.NET) is inlined once in
-/// the head, and each chart adds only its own div and plotting script. No external requests.
+/// the head, and each chart adds only its own div and plotting script. No external requests. A page of a site loads
+/// plotly.js and KaTeX from the files the site writes once beside its pages instead (<see cref="PageFrame.LoadsSharedAssets"/>).
 /// </summary>
 public sealed class HtmlReport(string title)
 {
-    private static readonly Lazy<string> PlotlyJs = new(() =>
-    {
-        using var stream = typeof(Plotly.NET.GenericChart).Assembly.GetManifestResourceStream("Plotly.NET.plotly-2.28.0.min.js")
-                           ?? throw new InvalidOperationException("plotly.js is not embedded in this Plotly.NET build.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    });
-
     private readonly StringBuilder _body = new();
 
     private bool _math;
@@ -127,13 +120,13 @@ public sealed class HtmlReport(string title)
         pre.code {"{"} background: #f6f8fa; padding: 0.6rem; overflow-x: auto; border-left: 3px solid #4c78a8; {"}"}
         pre.output {"{"} background: #fbfbfb; padding: 0.4rem 0.6rem; white-space: pre-wrap; {"}"}
         </style>
-        <script type="text/javascript">{PlotlyJs.Value}</script>
+        {(_frame.LoadsSharedAssets ? $"<script src=\"{SharedAssets.PlotlyFile}\"></script>" : $"<script type=\"text/javascript\">{SharedAssets.PlotlyJs}</script>")}
         <script type="text/javascript">
         // Charts rendered by Plotly.NET.Interactive ask require.js for plotly; hand them the inlined copy instead of a CDN.
         window.requirejs = function () {"{"}{"}"};
         window.requirejs.config = function () {"{"} return function (deps, callback) {"{"} callback(window.Plotly); {"}"}; {"}"};
         </script>
-        {(_math ? MathTypesetting.HeadElements ?? "" : "")}
+        {(_math ? (_frame.LoadsSharedAssets ? SharedAssets.MathHeadElements : MathTypesetting.HeadElements) ?? "" : "")}
         {_frame.Head}
         </head>
         <body>

@@ -25,37 +25,54 @@ public static partial class MathTypesetting
     /// <summary>The &lt;style&gt; and &lt;script&gt; elements for a page's head, or null without KaTeX.</summary>
     public static string? HeadElements => Block.Value;
 
+    /// <summary>The KaTeX folder in use, or null when there is none.</summary>
+    internal static string? Folder
+    {
+        get
+        {
+            var folder = Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 } custom ? custom : SystemFolder;
+            return Files.All(f => File.Exists(Path.Combine(folder, f))) ? folder : null;
+        }
+    }
+
+    /// <summary>The files of KaTeX a page loads: the script, the style, the auto-render extension.</summary>
+    internal static readonly string[] Files = ["katex.min.js", "katex.min.css", Path.Combine("contrib", "auto-render.js")];
+
+    /// <summary>Typesets the page's \( … \) and \[ … \] once it is loaded, leaving code alone.</summary>
+    internal const string RenderScript = """
+        <script>
+        document.addEventListener("DOMContentLoaded", function () {
+          renderMathInElement(document.body, {
+            delimiters: [{ left: "\\[", right: "\\]", display: true }, { left: "\\(", right: "\\)", display: false }],
+            ignoredTags: ["script", "noscript", "style", "textarea", "pre", "code"],
+            throwOnError: false
+          });
+        });
+        </script>
+        """;
+
+    /// <summary>KaTeX's style with only its woff2 sources, each written by <paramref name="font"/> (a data URI, or a file).</summary>
+    internal static string Style(string folder, Func<string, string> font)
+    {
+        // Only the woff2 sources: every browser that runs the page reads them; the others would triple the size.
+        var css = FontUrl().Replace(File.ReadAllText(Path.Combine(folder, "katex.min.css")), match =>
+            File.Exists(Path.Combine(folder, match.Groups[1].Value)) ? $"url({font(match.Groups[1].Value)}) format('woff2')" : match.Value);
+        return OtherFormats().Replace(css, "");
+    }
+
     private static string? Build()
     {
-        var folder = Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 } custom ? custom : SystemFolder;
-        string[] files = ["katex.min.js", "katex.min.css", Path.Combine("contrib", "auto-render.js")];
-        if (files.Any(f => !File.Exists(Path.Combine(folder, f))))
+        if (Folder is not { } folder)
         {
             return null;
         }
 
-        // Only the woff2 sources: every browser that runs the page reads them; the others would triple the size.
-        var css = FontUrl().Replace(File.ReadAllText(Path.Combine(folder, "katex.min.css")), match =>
-        {
-            var font = Path.Combine(folder, match.Groups[1].Value);
-            return File.Exists(font) ? $"url(data:font/woff2;base64,{Convert.ToBase64String(File.ReadAllBytes(font))}) format('woff2')" : match.Value;
-        });
-        css = OtherFormats().Replace(css, "");
+        var css = Style(folder, font => $"data:font/woff2;base64,{Convert.ToBase64String(File.ReadAllBytes(Path.Combine(folder, font)))}");
         return new StringBuilder()
             .Append("<style>").Append(css).AppendLine("</style>")
             .Append("<script>").Append(File.ReadAllText(Path.Combine(folder, "katex.min.js"))).AppendLine("</script>")
             .Append("<script>").Append(File.ReadAllText(Path.Combine(folder, "contrib", "auto-render.js"))).AppendLine("</script>")
-            .AppendLine("""
-                <script>
-                document.addEventListener("DOMContentLoaded", function () {
-                  renderMathInElement(document.body, {
-                    delimiters: [{ left: "\\[", right: "\\]", display: true }, { left: "\\(", right: "\\)", display: false }],
-                    ignoredTags: ["script", "noscript", "style", "textarea", "pre", "code"],
-                    throwOnError: false
-                  });
-                });
-                </script>
-                """)
+            .AppendLine(RenderScript)
             .ToString();
     }
 

@@ -11,4 +11,10 @@ public sealed record PageFrame(string Head, string BeforeTitle, string AfterTitl
 {
     /// <summary>No frame: a standalone page.</summary>
     public static PageFrame None { get; } = new("", "", "", "");
+
+    /// <summary>
+    /// True when the site writes plotly.js and KaTeX once beside its pages (<see cref="SharedAssets.Write"/>) and each page
+    /// loads them from there instead of inlining them: a site of many pages then carries one copy (plotly.js alone is 3.6 MB).
+    /// </summary>
+    public bool LoadsSharedAssets { get; init; }
 }

@@ -14,8 +14,8 @@ internal sealed class ChartData(GenericChart chart)
     /// <summary>The names of the traces shown in the legend, in order.</summary>
     public IReadOnlyList<string> Names => [.. Traces.Select(t => (string?)t["name"]).OfType<string>()];
 
-    /// <summary>The chart's title.</summary>
-    public string? Title => (string?)_figure["layout"]?["title"]?["text"];
+    /// <summary>The chart's title, its lines joined by spaces as a reader reads them (long titles are broken with &lt;br&gt;).</summary>
+    public string? Title => ((string?)_figure["layout"]?["title"]?["text"])?.Replace("<br>", " ", StringComparison.Ordinal);
 
     /// <summary>The x axis's title.</summary>
     public string? XTitle => (string?)_figure["layout"]?["xaxis"]?["title"]?["text"];

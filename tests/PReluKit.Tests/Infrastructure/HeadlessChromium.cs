@@ -150,6 +150,21 @@ internal sealed partial class HeadlessChromium : IAsyncDisposable
         return false;
     }
 
+    /// <summary>Shows pages at <paramref name="width"/> × <paramref name="height"/> CSS pixels, as a phone would (until the next screenshot).</summary>
+    public async Task SetViewportAsync(int width, int height) =>
+        await SendAsync("Emulation.setDeviceMetricsOverride", new JsonObject
+        {
+            ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = true,
+        });
+
+    /// <summary>Renders as for <paramref name="media"/> ("print", or "" for the screen) with the reader's colour scheme <paramref name="colorScheme"/> ("dark", "light").</summary>
+    public async Task EmulateMediaAsync(string media, string colorScheme) =>
+        await SendAsync("Emulation.setEmulatedMedia", new JsonObject
+        {
+            ["media"] = media,
+            ["features"] = new JsonArray(new JsonObject { ["name"] = "prefers-color-scheme", ["value"] = colorScheme }),
+        });
+
     /// <summary>Saves a PNG of the whole page.</summary>
     public async Task ScreenshotAsync(string path, int maxHeight = 12000)
     {

@@ -26,14 +26,102 @@ public class CourseSiteBrowserTests(SharedRuns runs) : IClassFixture<SharedRuns>
         }
         foreach (var page in Directory.GetFiles(site, "*.html"))
         {
-            Assert.DoesNotContain(".ipynb\"", File.ReadAllText(page), StringComparison.Ordinal); // every notebook link leads to a page
+            // Every notebook link leads to a page, but for the one in the box that offers the page's own notebook.
+            var html = File.ReadAllText(page);
+            var withoutRunLive = System.Text.RegularExpressions.Regex.Replace(html, "<aside class=\"run-live\".*?</aside>", "",
+                                                                             System.Text.RegularExpressions.RegexOptions.Singleline);
+            Assert.DoesNotContain(".ipynb\"", withoutRunLive, StringComparison.Ordinal);
         }
+
+        // Each notebook page offers its notebook, which is in the site, and every page links the glossary.
+        Assert.All(NotebookFiles.Names, n => Assert.Contains($"<a href=\"{n}.ipynb\" download>", File.ReadAllText(Path.Combine(site, n + ".html")),
+                                                              StringComparison.Ordinal));
+        Assert.All(NotebookFiles.Names, n => Assert.True(File.Exists(Path.Combine(site, n + ".ipynb"))));
+        Assert.All(Directory.GetFiles(site, "*.html"), p => Assert.Contains($"href=\"{CourseSite.GlossaryPage}\"", File.ReadAllText(p), StringComparison.Ordinal));
 
         // The runs went under the output folder (no --results), and the times of this render are beside the pages.
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(site, "runs"), "*.json", SearchOption.AllDirectories));
         var times = MeasuredTimes.Load(Path.Combine(site, "times.json"));
         Assert.All(NotebookFiles.Names, n => Assert.Contains(times.Of(n), m => m.Profile == "quick"));
         Assert.All(NotebookFiles.Names, n => Assert.Contains("under quick", File.ReadAllText(Path.Combine(site, n + ".html")), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_site_carries_plotly_js_once_and_weighs_at_most_8_MB()
+    {
+        var site = Site();
+
+        // The site is what a reader opens or downloads: everything but the runs the render kept (they are data, not pages).
+        var files = Directory.GetFiles(site, "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(site, f).StartsWith("runs" + Path.DirectorySeparatorChar, StringComparison.Ordinal)).ToList();
+        var bytes = files.Sum(f => new FileInfo(f).Length);
+
+        Assert.True(bytes <= 8 * 1024 * 1024, $"the site weighs {bytes / 1024.0 / 1024.0:0.0} MB");
+        Assert.True(File.Exists(Path.Combine(site, PReluKit.Reports.SharedAssets.PlotlyFile)));
+        var plotlyStart = PReluKit.Reports.SharedAssets.PlotlyJs[..200];
+        Assert.Equal([Path.Combine(site, PReluKit.Reports.SharedAssets.PlotlyFile)],
+                     files.Where(f => File.ReadAllText(f).Contains(plotlyStart, StringComparison.Ordinal)));
+    }
+
+    [ChromiumFact]
+    public async Task Search_ranks_by_whole_words_over_printed_outputs_and_shows_plain_text_snippets()
+    {
+        var site = Site();
+        await using var browser = await HeadlessChromium.StartAsync("--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9");
+        await browser.OpenAsync(Path.Combine(site, "02-dying-relu.html"));
+
+        var overhead = await Search(browser, "overhead");
+        var heInit = await Search(browser, "He init");
+
+        // 03 prints the claim "… no noticeable computational overhead" in a table: search finds what the cells printed.
+        Assert.Contains(overhead, r => r.Page == "03-relu-vs-leaky-vs-prelu.html");
+        Assert.Equal("01-what-is-prelu.html", heInit[0].Page);
+        Assert.Matches(@"\bHe\b", heInit[0].Snippet); // the snippet shows where the words stand together
+        Assert.Matches(@"(?i)\binit", heInit[0].Snippet);
+        Assert.All(overhead.Concat(heInit), r =>
+        {
+            // No raw LaTeX and no markup: the snippet is the text a reader sees on the page.
+            Assert.DoesNotMatch(@"\\(alpha|partial|frac|tfrac|min|max|mathrm|text|cdot|approx|times|le|ge|lambda|sqrt)\b|\$\\|\\\(|<[a-z/]", r.Snippet);
+        });
+        Assert.Empty(browser.Exceptions);
+    }
+
+    [ChromiumFact]
+    public async Task At_390_pixels_only_tables_and_charts_scroll_and_dark_and_print_styles_keep_the_page_readable()
+    {
+        var site = Site();
+        await using var browser = await HeadlessChromium.StartAsync("--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9");
+        await browser.SetViewportAsync(390, 844);
+        foreach (var page in NotebookFiles.Names.Select(n => n + ".html").Prepend(CourseSite.IndexPage).Append(CourseSite.GlossaryPage))
+        {
+            await browser.OpenAsync(Path.Combine(site, page));
+            var pageWidth = (await browser.EvaluateAsync("document.documentElement.scrollWidth"))!.GetValue<double>();
+            Assert.True(pageWidth <= 390, $"{page} is {pageWidth} px wide at 390 px: the page itself scrolls sideways");
+        }
+
+        await browser.OpenAsync(Path.Combine(site, "03-relu-vs-leaky-vs-prelu.html"));
+        Assert.True((await browser.EvaluateAsync("Array.from(document.querySelectorAll('table')).some(t => t.scrollWidth > t.clientWidth && " +
+                                                 "getComputedStyle(t).overflowX === 'auto')"))!.GetValue<bool>(), "no wide table scrolls in its own box");
+
+        await browser.EmulateMediaAsync("", "dark");
+        Assert.Equal("rgb(22, 24, 28)", (await browser.EvaluateAsync("getComputedStyle(document.body).backgroundColor"))!.GetValue<string>());
+        Assert.True((await browser.EvaluateAsync("Array.from(document.querySelectorAll('.js-plotly-plot')).every(p => " +
+                                                 "getComputedStyle(p).backgroundColor === 'rgb(255, 255, 255)')"))!.GetValue<bool>(),
+                    "a chart lost its white card in dark mode");
+        await browser.EmulateMediaAsync("print", "light");
+        Assert.Equal("none", (await browser.EvaluateAsync("getComputedStyle(document.querySelector('nav.site-toc')).display"))!.GetValue<string>());
+        Assert.Empty(browser.Exceptions);
+    }
+
+    private static async Task<List<(string Page, string Snippet)>> Search(HeadlessChromium browser, string query)
+    {
+        await browser.EvaluateAsync("(() => { const box = document.getElementById('site-search'); box.value = " + System.Text.Json.JsonSerializer.Serialize(query) +
+                                    "; box.dispatchEvent(new Event('input')); })()");
+        Assert.True(await browser.WaitForAsync("document.querySelector('#site-search-results a') !== null", TimeSpan.FromSeconds(10)),
+                    $"searching '{query}' listed no page");
+        var results = (await browser.EvaluateAsync("Array.from(document.querySelectorAll('#site-search-results li')).map(li => " +
+                                                   "[li.querySelector('a').getAttribute('href').split('#')[0], li.querySelector('.snippet').textContent])"))!.AsArray();
+        return [.. results.Select(r => ((string)r![0]!, (string)r[1]!))];
     }
 
     [ChromiumFact]

@@ -66,7 +66,9 @@ public class CourseSiteTests
         var page = File.ReadAllText(output.Combine("updates.html"));
         Assert.Contains("<pre class=\"output\">step 3 of 3</pre>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<pre class=\"output\">step 1 of 3", page, StringComparison.Ordinal);
-        Assert.Equal([OwnedFolder.ManifestName, "index.html", "search-index.js", "site.css", "site.js", "times.json", "updates.html", "updates.ipynb"],
+        string[] katex = PReluKit.Reports.MathTypesetting.IsAvailable ? [PReluKit.Reports.SharedAssets.KatexFolder] : [];
+        Assert.Equal(new[] { OwnedFolder.ManifestName, "index.html", "plotly.min.js", "search-index.js", "site.css", "site.js", "times.json", "updates.html", "updates.ipynb" }
+                         .Concat(katex).Order(StringComparer.Ordinal),
                      Directory.EnumerateFileSystemEntries(output.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 

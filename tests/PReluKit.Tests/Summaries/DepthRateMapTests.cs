@@ -90,9 +90,27 @@ public class DepthRateMapTests
         Assert.Contains("\"z\":[[3.0,null],[-1.0,0.5]]", json.Replace(" ", ""));
         Assert.Contains("\"lr 0.01\"", json);
         Assert.Contains("\"8 layers\"", json);
-        Assert.Contains("no pairs<br>ReLU 3/3, PReLU 0/3 diverged", json);
+        Assert.Contains("no pairs<br>ReLU 3/3<br>PReLU 0/3 diverged", json);
         Assert.Contains("\"reversescale\":true", json.Replace(" ", "")); // blue is PReLU higher
         Assert.Equal(map.Reading(MapContrast.PReluVsReLU), chart.Takeaway);
+    }
+
+    [Fact]
+    public void A_square_without_pairs_is_white_with_dark_text_so_its_label_is_readable()
+    {
+        var map = Map(
+            Cell(2, 0.01, relu: [80.0, 81.0, 82.0], leaky: [80.0, 81.0, 82.0], prelu: [83.0, 84.0, 85.0]),
+            Cell(2, 0.1, relu: [double.NaN, double.NaN, double.NaN], leaky: [80.0, 81.0, 82.0], prelu: [80.0, 81.0, 82.0]));
+
+        var traces = System.Text.Json.Nodes.JsonNode.Parse(Plotly.NET.GenericChart.toJson(MapPlots.Heatmap(map, MapContrast.PReluVsReLU).Chart))!["data"]!.AsArray();
+
+        // Plotly writes a label on a cell without a value in white, on the white background: the gap has a trace of its own.
+        var gaps = Assert.Single(traces, t => t!["text"]!.ToJsonString().Contains("no pairs", StringComparison.Ordinal))!;
+        Assert.Equal("[[null,0]]", gaps["z"]!.ToJsonString().Replace(".0", "", StringComparison.Ordinal));
+        Assert.Equal("#222222", (string?)gaps["textfont"]!["color"]);
+        Assert.All(gaps["colorscale"]!.AsArray(), stop => Assert.Equal("#ffffff", (string?)stop![1]));
+        Assert.False((bool)gaps["showscale"]!);
+        Assert.DoesNotContain(traces, t => t != gaps && t!["text"]!.ToJsonString().Contains("no pairs", StringComparison.Ordinal));
     }
 
     [Fact]
