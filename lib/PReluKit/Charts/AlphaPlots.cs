@@ -13,7 +13,7 @@ public static class AlphaPlots
     public static GenericChart Distribution(IReadOnlyList<RunResult> runs, string title = "Learned α per layer after training")
     {
         ArgumentNullException.ThrowIfNull(runs);
-        var finals = runs.Where(r => !r.Diverged && r.Final.Alphas.Count > 0).ToList();
+        var finals = runs.Where(r => !r.Failed && r.Final.Alphas.Count > 0).ToList();
         var layers = finals.SelectMany(r => r.Final.Alphas.Select(a => a.Layer)).Distinct().ToList();
         var boxes = layers.Select((layer, i) =>
         {
@@ -54,12 +54,12 @@ public static class AlphaPlots
         ArgumentNullException.ThrowIfNull(runs);
         double Mean(Activations.ActivationKind kind, string layer)
         {
-            var values = runs.Where(r => !r.Diverged && r.Config.Activation.Kind == kind)
+            var values = runs.Where(r => !r.Failed && r.Config.Activation.Kind == kind)
                 .SelectMany(r => r.Final.Alphas.Where(a => a.Layer == layer).Select(a => a.Mean)).ToList();
             return values.Count == 0 ? double.NaN : values.Average();
         }
 
-        var layers = runs.Where(r => !r.Diverged).SelectMany(r => r.Final.Alphas.Select(a => a.Layer)).Distinct().ToList();
+        var layers = runs.Where(r => !r.Failed).SelectMany(r => r.Final.Alphas.Select(a => a.Layer)).Distinct().ToList();
         return [.. layers.Select(l => (l, Mean(Activations.ActivationKind.PReLUShared, l), Mean(Activations.ActivationKind.PReLUChannelWise, l)))];
     }
     /// <summary>
@@ -70,7 +70,7 @@ public static class AlphaPlots
     public static string FirstLayerReading(IReadOnlyList<RunResult> runs, double heConv1)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        var seeds = runs.Where(r => !r.Diverged && r.Config.Activation.Kind == Activations.ActivationKind.PReLUChannelWise)
+        var seeds = runs.Where(r => !r.Failed && r.Config.Activation.Kind == Activations.ActivationKind.PReLUChannelWise)
             .Select(r => r.Final.Alphas.ToDictionary(a => a.Layer, a => a.Mean)).ToList();
         var layers = seeds.SelectMany(s => s.Keys).Distinct().ToList();
         if (layers.Count < 2)
