@@ -69,42 +69,48 @@ public class ThirdRoundScriptTests
     /// <summary>Cases 13 and 20: compare.cs names an empty FOLDER argument, and Ctrl-C stops it with one line, exit 1 and its lock released.</summary>
     [Fact]
     [Trait(TestCategory.Name, TestCategory.EndToEnd)]
-    public async Task Case13_20_compare_script_names_an_empty_folder_argument_and_stops_on_ctrl_c_with_one_line_and_no_lock_left()
+    public void Case13_20_compare_script_names_an_empty_folder_argument_and_stops_on_ctrl_c_with_one_line_and_no_lock_left()
     {
         using var folder = new TempFolder();
         var script = RepositoryRoot.Combine("notebooks", "scripts", "compare.cs");
-        var empty = ChildProcess.Run(ChildProcess.StartInfo("dotnet", folder.Path, ["run", script, "--", "1", "1", ""]), TimeSpan.FromMinutes(10));
-        Assert.True(empty.ExitCode == 2, $"exit {empty.ExitCode}: {empty.Output} {empty.Error}");
-        Assert.Contains("error: FOLDER (argument 3): is empty", empty.Error);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(folder.Path));
-
-        // setsid: the script and dotnet run form one process group, which gets the signal as a terminal's Ctrl-C would send it.
-        var start = ChildProcess.StartInfo("setsid", folder.Path, ["dotnet", "run", script, "--", "50", "3", "out"]);
-        start.Environment.Remove("PRELUKIT_DATA");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        var lockFile = folder.Combine("out", ".prelu.lock");
-        var waited = Stopwatch.StartNew();
-        while (!File.Exists(lockFile) && !process.HasExited && waited.Elapsed < TimeSpan.FromMinutes(8))
+        FileBasedAppCache.Cleaned("compare", () =>
         {
-            await Task.Delay(500);
-        }
+            var empty = ChildProcess.Run(ChildProcess.StartInfo("dotnet", folder.Path, ["run", script, "--", "1", "1", ""]), TimeSpan.FromMinutes(10));
+            Assert.True(empty.ExitCode == 2, $"exit {empty.ExitCode}: {empty.Output} {empty.Error}");
+            Assert.Contains("error: FOLDER (argument 3): is empty", empty.Error);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(folder.Path));
 
-        Assert.True(File.Exists(lockFile), $"the script never took its folder's lock: {(process.HasExited ? await error : "")}");
-        await Task.Delay(TimeSpan.FromSeconds(3)); // into the first run
-        PReluKit.Tests.Cli.SecondRoundReliabilityTests.Shell(folder.Path, $"kill -INT -{process.Id}");
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
+            // setsid: the script and dotnet run form one process group, which gets the signal as a terminal's Ctrl-C would send it.
+            var start = ChildProcess.StartInfo("setsid", folder.Path, ["dotnet", "run", script, "--", "50", "3", "out"]);
+            start.Environment.Remove("PRELUKIT_DATA");
+            using var process = new Process { StartInfo = start };
+            var (output, error) = (new System.Text.StringBuilder(), new System.Text.StringBuilder());
+            process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+            process.ErrorDataReceived += (_, e) => { lock (error) { error.AppendLine(e.Data); } };
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var lockFile = folder.Combine("out", ".prelu.lock");
+            var waited = Stopwatch.StartNew();
+            while (!File.Exists(lockFile) && !process.HasExited && waited.Elapsed < TimeSpan.FromMinutes(8))
+            {
+                Thread.Sleep(500);
+            }
 
-        var (printed, complained) = (await output, await error);
-        Assert.True(process.ExitCode == 1, $"exit {process.ExitCode}: {printed} {complained}");
-        Assert.Contains("cancelled (Ctrl-C)", complained);
-        Assert.DoesNotContain("   at ", complained);
-        Assert.False(File.Exists(lockFile), "the lock was left");
-        Assert.False(File.Exists(folder.Combine("out", ".prelu.lock.owner")), "the lock's owner file was left");
+            Assert.True(File.Exists(lockFile), $"the script never took its folder's lock: {(process.HasExited ? error.ToString() : "")}");
+            Thread.Sleep(TimeSpan.FromSeconds(3)); // into the first run
+            PReluKit.Tests.Cli.SecondRoundReliabilityTests.Shell(folder.Path, $"kill -INT -{process.Id}");
+            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "the script did not stop within 2 minutes of Ctrl-C");
+
+            process.WaitForExit(); // the output's last lines
+            var (printed, complained) = (output.ToString(), error.ToString());
+            Assert.True(process.ExitCode == 1, $"exit {process.ExitCode}: {printed} {complained}");
+            Assert.Contains("cancelled (Ctrl-C)", complained);
+            Assert.DoesNotContain("   at ", complained);
+            Assert.False(File.Exists(lockFile), "the lock was left");
+            Assert.False(File.Exists(folder.Combine("out", ".prelu.lock.owner")), "the lock's owner file was left");
+            return 0;
+        });
     }
 
     private static JsonObject Cell(string type, string source) =>
