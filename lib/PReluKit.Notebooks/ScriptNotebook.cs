@@ -104,7 +104,7 @@ public sealed class ScriptNotebook
         }
         catch (ArgumentException e)
         {
-            return e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+            return ArgumentMessages.Of(e);
         }
     }
 

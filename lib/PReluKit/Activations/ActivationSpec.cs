@@ -119,7 +119,7 @@ public sealed record ActivationSpec
             }
 
             // .NET reads a number beyond double's range as infinity: out of range, not "not a number".
-            return !double.TryParse(parts[index + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            return !double.TryParse(parts[index + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsNaN(value)
                 ? throw new ArgumentException($"activation '{text}': parameter '{parts[index + 1]}' is not a number.", nameof(text))
                 : double.IsFinite(value) ? value
                 : throw new ArgumentException($"activation '{text}': parameter '{parts[index + 1]}' is out of range; expected a finite number.", nameof(text));

@@ -17,7 +17,7 @@ public sealed class ActivationSpecJsonConverter : JsonConverter<ActivationSpec>
         }
         catch (ArgumentException e)
         {
-            throw new JsonException(e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal), e);
+            throw new JsonException(ArgumentMessages.Of(e), e);
         }
     }
 

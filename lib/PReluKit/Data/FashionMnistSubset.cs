@@ -64,7 +64,7 @@ public static class FashionMnistSubset
         }
         catch (ArgumentException e)
         {
-            throw new ArgumentException($"its {name} images are too few: {e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal)}", e);
+            throw new ArgumentException($"its {name} images are too few: {ArgumentMessages.Of(e)}", e);
         }
     }
 }
