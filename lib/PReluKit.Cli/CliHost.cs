@@ -91,9 +91,10 @@ internal static partial class CliHost
         }
 
         var type = OptionType(option);
-        // A whole number too large for the option's type is not "not an integer".
+        // A whole number too large for the option's type is not "not an integer"; the range quoted is the option's own.
+        var (min, max) = OptionRange(option) ?? (int.MinValue, int.MaxValue);
         return (Nullable.GetUnderlyingType(type ?? typeof(object)) ?? type) == typeof(int) && System.Numerics.BigInteger.TryParse(value, out _)
-            ? $"{option}: '{value}' is out of range; expected an integer between {int.MinValue} and {int.MaxValue}."
+            ? $"{option}: '{value}' is out of range; expected an integer between {min} and {max}."
             : $"{option}: '{value}' is not {Expected(type)}.";
     }
 
@@ -133,12 +134,21 @@ internal static partial class CliHost
     }
 
     /// <summary>The declared type of an option (the same name has the same type in every command).</summary>
-    private static Type? OptionType(string option) =>
+    private static Type? OptionType(string option) => OptionProperties(option).FirstOrDefault()?.PropertyType;
+
+    /// <summary>The option's declared range (<see cref="Settings.OptionRangeAttribute"/>) when every command that has it declares the same one.</summary>
+    private static (long Min, long Max)? OptionRange(string option)
+    {
+        var ranges = OptionProperties(option).Select(p => p.GetCustomAttribute<Settings.OptionRangeAttribute>() is { } r ? (r.Min, r.Max) : ((long, long)?)null)
+                                             .Distinct().ToList();
+        return ranges.Count == 1 ? ranges[0] : null;
+    }
+
+    private static IEnumerable<PropertyInfo> OptionProperties(string option) =>
         typeof(CliHost).Assembly.GetTypes()
             .Where(t => typeof(CommandSettings).IsAssignableFrom(t))
-            .SelectMany(t => t.GetProperties())
-            .FirstOrDefault(p => p.GetCustomAttribute<CommandOptionAttribute>()?.LongNames.Contains(option.TrimStart('-')) == true)
-            ?.PropertyType;
+            .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Where(p => p.GetCustomAttribute<CommandOptionAttribute>()?.LongNames.Contains(option.TrimStart('-')) == true);
 
     private static string Expected(Type? type)
     {

@@ -11,9 +11,5 @@ internal static class ExitCodes
     public const int UsageError = 2;
 
     /// <summary>An exception's message without the " (Parameter 'x')" that ArgumentException appends.</summary>
-    public static string MessageOf(ArgumentException e)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        return e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
-    }
+    public static string MessageOf(ArgumentException e) => ArgumentMessages.Of(e);
 }

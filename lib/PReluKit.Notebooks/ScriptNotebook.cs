@@ -35,7 +35,8 @@ public sealed class ScriptNotebook
 
     /// <summary>
     /// Starts the notebook <paramref name="name"/> whose cells are <paramref name="notebookJson"/>, writing its page to the
-    /// path in <paramref name="args"/>; the profile and runs folder come from the environment, as in VS Code.
+    /// path in <paramref name="args"/>; the profile and runs folder come from the environment, as in VS Code, except that runs
+    /// go under the working folder (<c>results/</c>) unless <see cref="RunProfile.ResultsVariable"/> says where.
     /// </summary>
     /// <param name="name">The notebook's file name without <c>.ipynb</c>.</param>
     /// <param name="notebookJson">The notebook, embedded in the script.</param>
@@ -45,10 +46,19 @@ public sealed class ScriptNotebook
     /// is set, the recorded experiments are read there, as the notebook reads them beside the repository, wherever the
     /// script is run from (a file-based app runs from the SDK's cache, whose data/ holds the subset only).
     /// </param>
-    /// <exception cref="ArgumentException">No page path was given (the message is the usage line).</exception>
-    public static ScriptNotebook Start(string name, string notebookJson, string[] args, string? repositoryData = null)
+    /// <returns>
+    /// The running notebook; null when the arguments or the environment are refused (no page, a page whose folder is missing, an
+    /// unknown profile), after one line on standard error: the script then exits with <see cref="Scripts.ScriptArguments.UsageError"/>.
+    /// </returns>
+    public static ScriptNotebook? Start(string name, string notebookJson, string[] args, string? repositoryData = null)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (StartProblem(name, args) is { } problem)
+        {
+            Scripts.ScriptArguments.Refuse($"error: {problem}", Scripts.ScriptArguments.UsageError);
+            return null;
+        }
+
         if (repositoryData is not null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(RepositoryData.EnvironmentVariable))
             && AppContext.GetData("EntryPointFileDirectoryPath") is string scriptFolder
             && Path.GetFullPath(Path.Combine(scriptFolder, repositoryData)) is var data && Directory.Exists(data))
@@ -56,21 +66,46 @@ public sealed class ScriptNotebook
             Environment.SetEnvironmentVariable(RepositoryData.EnvironmentVariable, data);
         }
 
-        if (args.Length != 1 || string.IsNullOrWhiteSpace(args[0]) || Directory.Exists(args[0]))
+        // The notebook's default (../results) is beside the notebooks folder; a script writes under the folder it runs in.
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(RunProfile.ResultsVariable)))
         {
-            throw new ArgumentException($"usage: dotnet run {name}.cs -- PAGE.html (the page to write; its folder must exist)");
-        }
-
-        var page = Path.GetFullPath(args[0]);
-        if (!Directory.Exists(Path.GetDirectoryName(page)))
-        {
-            throw new ArgumentException($"PAGE: the folder of '{page}' does not exist.");
+            Environment.SetEnvironmentVariable(RunProfile.ResultsVariable, Path.GetFullPath("results"));
         }
 
         var notebook = JsonNode.Parse(notebookJson) ?? throw new ArgumentException("the embedded notebook is empty", nameof(notebookJson));
-        Current = new ScriptNotebook(name, notebook, page);
+        Current = new ScriptNotebook(name, notebook, Path.GetFullPath(args[0]));
         Console.SetOut(Current._console); // a cell's console output belongs under that cell, as in the notebook
         return Current;
+    }
+
+    /// <summary>What is wrong with the page argument or the profile the environment picks, or null.</summary>
+    private static string? StartProblem(string name, string[] args)
+    {
+        if (args.Length != 1 || string.IsNullOrWhiteSpace(args[0]))
+        {
+            return $"PAGE: give the one page to write; usage: dotnet run {name.ReplaceLineEndings(" ")}.cs -- PAGE.html (its folder must exist).";
+        }
+
+        var page = Path.GetFullPath(args[0]);
+        if (Directory.Exists(page))
+        {
+            return $"PAGE: '{args[0]}' is a folder; give the HTML file to write in it.";
+        }
+
+        if (!Directory.Exists(Path.GetDirectoryName(page)))
+        {
+            return $"PAGE: the folder of '{args[0]}' does not exist ({Path.GetDirectoryName(page)}).";
+        }
+
+        try
+        {
+            _ = RunProfile.FromEnvironment();
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return ArgumentMessages.Of(e);
+        }
     }
 
     /// <summary>Starts code cell <paramref name="index"/> (0-based among code cells): what follows is its output.</summary>

@@ -35,10 +35,11 @@ return ScriptArguments.Run(args, "dotnet run compare.cs -- [EPOCHS [SEEDS [FOLDE
     // Every (activation, seed) pair; each seed gives all activations the same weights and batch order.
     const string command = "dotnet run compare.cs";
     using var results = ResultsFolder.Open(folder, command);
-    var runs = ComparisonJob.Run(results, config, train, test, command, resume: true);
+    var runs = ComparisonJob.Run(results, config, train, test, command, resume: true, cancellationToken: arguments.Cancellation);
 
     // Mean ± 95 % CI per activation, paired differences, and verdicts against δ = 1 point and 5 %.
-    var outcome = ComparisonJob.Summarise(results, config, runs, $"{data.Name} ({data.Train.Count:N0} + {data.Test.Count:N0} images)", command);
+    var outcome = ComparisonJob.Summarise(results, config, runs, $"{data.Name} ({data.Train.Count:N0} + {data.Test.Count:N0} images)", command,
+                                          cancellationToken: arguments.Cancellation);
     foreach (var claim in outcome.Claims)
     {
         Console.WriteLine(claim.Reading);

@@ -25,11 +25,10 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
     public sealed class Settings : ComputeSettings
     {
         [CommandOption("--repeats <N>")]
+        [OptionRange(1, 100)]
         [Description("Interleaved rounds per epoch comparison (A B A B …; medians and paired ratios with 95 % intervals are reported).")]
         [DefaultValue(6)]
         public int Repeats { get; init; } = 6;
-
-        protected override IEnumerable<string?> Problems() => [.. base.Problems(), Check.Range("--repeats", Repeats, 1, 100)];
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

@@ -25,6 +25,7 @@ internal sealed class BornDeadCommand : Command<BornDeadCommand.Settings>
         public string Depths { get; init; } = BornDeadGrid.DefaultDepths;
 
         [CommandOption("--trials <N>")]
+        [OptionRange(1, 1_000_000)]
         [Description("Random initialisations per cell.")]
         [DefaultValue(BornDeadGrid.DefaultTrials)]
         public int Trials { get; init; } = BornDeadGrid.DefaultTrials;
@@ -39,7 +40,6 @@ internal sealed class BornDeadCommand : Command<BornDeadCommand.Settings>
         [
             .. base.Problems(),
             Check.Parses(() => _ = Grid),
-            Check.Range("--trials", Trials, 1, 1_000_000),
             .. Check.PageFile("--out", Out),
         ];
     }

@@ -29,6 +29,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         public string Activations { get; init; } = "relu,leaky,prelu,prelu-shared";
 
         [CommandOption("--seeds <N>")]
+        [OptionRange(1, 1000)]
         [Description("Number of seeds (0, 1, …); every activation runs with each.")]
         [DefaultValue(3)]
         public int Seeds { get; init; } = 3;
@@ -76,7 +77,6 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         [
             .. base.Problems(),
             Check.Parses(() => _ = ActivationSpecs),
-            Check.Range("--seeds", Seeds, 1, 1000),
             Device == "cuda" ? "--device: cuda is not available — this build ships TorchSharp-cpu; use cpu."
                 : Device != "cpu" ? $"--device: '{Device}' is not one of: cpu, cuda." : null,
             .. Check.OutputFolder("--out", Out, "a results folder"),
@@ -100,26 +100,45 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         settings.StartTorch();
         var command = "prelu " + string.Join(' ', context.Arguments);
         var path = settings.Out ?? Path.Combine("results", $"compare-{ModelFamily.Of(settings.Model).Key}");
-        // One lock from the folder check to the report: a --resume or a second merge cannot slip in between and mix.
+        if (settings.Merge)
+        {
+            // One lock from the folder check to the report: a --resume or a second merge cannot slip in between and mix.
+            using var target = ResultsFolder.Open(path, command, OptionNames);
+            return Merge(target, command, settings, cancellationToken);
+        }
+
+        // The data first: a model too large for this machine's memory is refused before the folder is touched.
+        var training = settings.TrainingConfig();
+        var dataset = settings.LoadData(cancellationToken);
+        using var train = dataset.TrainTensors(training.InputLayout);
+        using var test = dataset.TestTensors(training.InputLayout);
+        if (TrainingMemory.Problem(training, train.Features.shape[1..]) is { } tooLarge)
+        {
+            throw new ArgumentException(tooLarge);
+        }
+
         using var folder = ResultsFolder.Open(path, command, OptionNames);
-        return settings.Merge ? Merge(folder, command, settings, cancellationToken) : Compare(folder, command, settings, cancellationToken);
+        return Compare(folder, command, settings, dataset, train, test, cancellationToken);
     }
 
     private static int Merge(ResultsFolder folder, string command, Settings settings, CancellationToken cancellationToken)
     {
-        var (manifest, merged) = ComparisonJob.Merge(folder, settings.ShardFolders, command);
+        var (manifest, merged, timedTwice) = ComparisonJob.Merge(folder, settings.ShardFolders, command);
+        foreach (var line in timedTwice)
+        {
+            Console.WriteLine(line); // whole, not wrapped: it names two files
+        }
+
         AnsiConsole.MarkupLineInterpolated($"[bold]prelu compare --merge[/]: {settings.ShardFolders.Length} shards, {merged.Count} runs of {manifest.Identity.Data} → {folder.Folder}");
         return Summarise(folder, manifest.Config, merged, manifest.Identity.Data.ToString(), command, settings, cancellationToken);
     }
 
-    private static int Compare(ResultsFolder folder, string command, Settings settings, CancellationToken cancellationToken)
+    private static int Compare(ResultsFolder folder, string command, Settings settings, ImageDataset dataset, LabeledTensors train, LabeledTensors test,
+                               CancellationToken cancellationToken)
     {
         var training = settings.TrainingConfig();
         var config = new ComparisonConfig(training, settings.ActivationSpecs, [.. Enumerable.Range(0, settings.Seeds).Select(s => (ulong)s)]);
         var shard = settings.ShardToRun;
-        var dataset = settings.LoadData(cancellationToken);
-        using var train = dataset.TrainTensors(training.InputLayout);
-        using var test = dataset.TestTensors(training.InputLayout);
         var identity = ComparisonJob.Begin(folder, config, train, test, command, settings.Resume);
         var part = shard is null ? "" : $" (shard {shard}: {config.Runs(shard).Count()} runs)";
         AnsiConsole.MarkupLineInterpolated($"[bold]prelu compare[/]: {training.Model} on {dataset.Name} ({dataset.Train.Count:N0} training, {dataset.Test.Count:N0} test images), {config.Activations.Count} activations × {config.Seeds.Count} seeds × {training.Epochs} epochs{part} → {folder.Folder}");
@@ -140,12 +159,12 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         {
             // One shard cannot be summarised: its seeds are not paired across activations until every shard is in.
             AnsiConsole.MarkupLineInterpolated($"shard {shard}: {runs.Count} runs in {folder.Store.RunsFolder}. When all {shard.Count} shards have finished: prelu compare --merge SHARD-FOLDER… --out MERGED-FOLDER");
-            // A diverged run is a result, saved like any other: a shard whose runs all diverged has done its work, and failing
+            // A failed run is a result, saved like any other: a shard whose runs all failed has done its work, and failing
             // it would make the scheduler cancel the merge of every other shard (a sweep over learning rates meets this).
-            var diverged = runs.Count(r => r.Diverged);
-            if (diverged > 0)
+            var failed = runs.Count(r => r.Failed);
+            if (failed > 0)
             {
-                AnsiConsole.MarkupLineInterpolated($"shard {shard}: {diverged} of {runs.Count} runs diverged; they are saved as results and counted by the merge.");
+                AnsiConsole.MarkupLineInterpolated($"shard {shard}: {failed} of {runs.Count} runs failed (diverged or at chance); they are saved as results and counted apart by the merge.");
             }
 
             return ExitCodes.Success;
@@ -169,7 +188,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
 
         AnsiConsole.MarkupLineInterpolated($"CSV: {string.Join(", ", outcome.CsvFiles)}");
         AnsiConsole.MarkupLineInterpolated($"Report ({outcome.Charts} charts, opens offline): [link]{outcome.Report}[/]");
-        return runs.All(r => r.Diverged) ? ExitCodes.RunFailure : ExitCodes.Success;
+        return runs.All(r => r.Failed) ? ExitCodes.RunFailure : ExitCodes.Success;
     }
 
     private static IReadOnlyList<RunResult> RunWithProgress(ComparisonConfig config, LabeledTensors train, LabeledTensors test, RunStore store,
@@ -182,7 +201,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             {
                 if (e is RunFinished { Result: var run } finished)
                 {
-                    var outcome = finished.Skipped ? "already done" : run.Diverged ? $"diverged in epoch {run.DivergedAtEpoch}"
+                    var outcome = finished.Skipped ? "already done" : run.Failed ? run.Outcome.Reason
                         : $"test accuracy {run.Final.TestAccuracy:P2}, {run.Epochs.Skip(1).Average(x => x.Seconds):0.000} s/epoch";
                     AnsiConsole.MarkupLineInterpolated($"  {run.Config.Activation.DisplayName}, seed {run.Seed}: {outcome}");
                 }
@@ -212,7 +231,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
                             break;
                         case RunFinished finished:
                             overall.Increment(finished.Skipped ? finished.Result.Config.Epochs
-                                : finished.Result.Diverged ? finished.Result.Config.Epochs - finished.Result.Final.Epoch : 0);
+                                : finished.Result.Config.Epochs - finished.Result.Final.Epoch);
                             current?.StopTask();
                             break;
                     }

@@ -36,7 +36,15 @@ internal sealed class DataSubsetCommand : Command<DataSubsetCommand.Settings>
         var output = settings.Out
                      ?? (RepositoryData.Find() is { } data ? Path.Combine(data, FashionMnist.SubsetFolderName)
                          : throw new ArgumentException("--out: no data/ folder found here; give the output folder."));
-        FashionMnistSubset.Write(full, output);
+        try
+        {
+            FashionMnistSubset.Write(full, output);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"--from: '{full.Folder}' is too small for the subset; {ExitCodes.MessageOf(e)}", e);
+        }
+
         AnsiConsole.MarkupLineInterpolated(
             $"Wrote {FashionMnistSubset.TrainPerClass:N0} training and {FashionMnistSubset.TestPerClass:N0} test images per class (seed {FashionMnistSubset.Seed}) from {full.Folder} to {output}.");
         return ExitCodes.Success;

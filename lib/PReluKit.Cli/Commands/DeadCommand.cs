@@ -55,7 +55,7 @@ internal sealed class DeadCommand : Command<DeadCommand.Settings>
         AnsiConsole.Write(Table(run.Final, $"after {run.Final.Epoch} epochs at lr {config.LearningRate} (test accuracy {run.Final.TestAccuracy:P1})"));
         if (run.Diverged)
         {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]The loss became NaN or infinite in epoch {run.DivergedAtEpoch}; the last table is the epoch before.[/]");
+            AnsiConsole.MarkupLineInterpolated($"[yellow]The run {run.Outcome.Reason}; the last table is epoch {run.Final.Epoch}.[/]");
         }
 
         if (settings.Out is not null && outcome.Page() is { } report)

@@ -20,11 +20,10 @@ internal sealed class DemoCommand : Command<DemoCommand.Settings>
     public sealed class Settings : SeedSettings
     {
         [CommandOption("--steps <N>")]
+        [OptionRange(1, 100_000)]
         [Description("Full-batch Adam steps per activation.")]
         [DefaultValue(300)]
         public int Steps { get; init; } = 300;
-
-        protected override IEnumerable<string?> Problems() => [.. base.Problems(), Check.Range("--steps", Steps, 1, 100_000)];
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

@@ -15,12 +15,10 @@ internal sealed class NumericsCommand : Command<NumericsCommand.Settings>
     public sealed class Settings : KitSettings
     {
         [CommandOption("--threads <N>")]
+        [OptionRange(1, 1024)]
         [Description("Intra-op threads the fingerprint is computed with (a run's bits depend on them).")]
         [DefaultValue(1)]
         public int Threads { get; init; } = 1;
-
-        /// <inheritdoc />
-        protected override IEnumerable<string?> Problems() => [.. base.Problems(), Check.Range("--threads", Threads, 1, 1024)];
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

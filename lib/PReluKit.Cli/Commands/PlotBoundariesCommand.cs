@@ -22,6 +22,7 @@ internal sealed class PlotBoundariesCommand : Command<PlotBoundariesCommand.Sett
         public string Dataset { get; init; } = "spirals";
 
         [CommandOption("--epochs <N>")]
+        [OptionRange(1, 10_000)]
         [Description("Training epochs (Adam, 1,000 points, batch 64).")]
         [DefaultValue(60)]
         public int Epochs { get; init; } = 60;
@@ -36,7 +37,6 @@ internal sealed class PlotBoundariesCommand : Command<PlotBoundariesCommand.Sett
             .. base.Problems(),
             Dataset is "spirals" or "circles" or "moons" or "checkerboard" ? null
                 : $"--dataset: '{Dataset}' is not one of: spirals, circles, moons, checkerboard.",
-            Check.Range("--epochs", Epochs, 1, 10_000),
             .. Check.PageFile("--out", Out),
         ];
     }

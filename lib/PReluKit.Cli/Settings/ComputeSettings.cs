@@ -8,6 +8,7 @@ namespace PReluKit.Cli.Settings;
 internal class ComputeSettings : DataSettings
 {
     [CommandOption("--threads <N>")]
+    [OptionRange(1, 1024)]
     [Description("Intra-op threads for TorchSharp (default: one per core).")]
     public int? Threads { get; init; }
 
@@ -20,7 +21,4 @@ internal class ComputeSettings : DataSettings
             set_num_threads(threads);
         }
     }
-
-    /// <inheritdoc />
-    protected override IEnumerable<string?> Problems() => [.. base.Problems(), Check.Range("--threads", Threads, 1, 1024)];
 }

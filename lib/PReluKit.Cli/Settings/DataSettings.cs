@@ -22,6 +22,11 @@ internal class DataSettings : KitSettings
     /// <inheritdoc />
     protected override IEnumerable<string?> Problems()
     {
+        foreach (var problem in base.Problems())
+        {
+            yield return problem;
+        }
+
         yield return Check.NotBlank("--data", Data, Expected);
         yield return Data is "subset" or "full" || Directory.Exists(Data) ? null
             : File.Exists(Data) ? $"--data: '{Data}' is a file; expected {Expected}."

@@ -76,6 +76,23 @@ internal class TrainingSettings : ComputeSettings
         }).Validate();
     }
 
+    // The deepest MLP the kit records and reports (TrainingConfig.MostHiddenLayers), said in the option's words; a --hidden
+    // that does not parse is the parse check's to report.
+    private string? HiddenDepthProblem()
+    {
+        try
+        {
+            return HiddenWidths is { Count: > Training.TrainingConfig.MostHiddenLayers } widths
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"--hidden: at most {Training.TrainingConfig.MostHiddenLayers} hidden layers (each is recorded every epoch and drawn in the report), got {widths.Count:N0}.")
+                : null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
     /// <inheritdoc />
     protected override IEnumerable<string?> Problems() =>
     [
@@ -87,6 +104,7 @@ internal class TrainingSettings : ComputeSettings
         Check.AtLeast("--dead-sample", DeadSample, 1),
         Check.Parses(() => _ = HiddenWidths),
         Check.Parses(() => _ = InitGain),
+        HiddenDepthProblem(),
         Hidden is not null && Model != ModelKind.Mlp ? $"--hidden: sets the MLP's hidden widths; --model {Model.ToString().ToLowerInvariant()} takes none." : null,
     ];
 }

@@ -118,9 +118,11 @@ public sealed record ActivationSpec
                 return member.Parameters[index].Default;
             }
 
-            return double.TryParse(parts[index + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
-                ? value
-                : throw new ArgumentException($"activation '{text}': parameter '{parts[index + 1]}' is not a number.", nameof(text));
+            // .NET reads a number beyond double's range as infinity: out of range, not "not a number".
+            return !double.TryParse(parts[index + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsNaN(value)
+                ? throw new ArgumentException($"activation '{text}': parameter '{parts[index + 1]}' is not a number.", nameof(text))
+                : double.IsFinite(value) ? value
+                : throw new ArgumentException($"activation '{text}': parameter '{parts[index + 1]}' is out of range; expected a finite number.", nameof(text));
         }
 
         var parameter = member.Parameters.Count > 0 ? Number(0) : 0;

@@ -12,7 +12,7 @@ public static class AlphaPlots
     public static GenericChart Distribution(IReadOnlyList<RunResult> runs, string title = "Learned α per layer after training")
     {
         ArgumentNullException.ThrowIfNull(runs);
-        var finals = runs.Where(r => !r.Diverged && r.Final.Alphas.Count > 0).ToList();
+        var finals = runs.Where(r => !r.Failed && r.Final.Alphas.Count > 0).ToList();
         var layers = finals.SelectMany(r => r.Final.Alphas.Select(a => a.Layer)).Distinct().ToList();
         var boxes = layers.Select((layer, i) =>
         {
@@ -53,12 +53,12 @@ public static class AlphaPlots
         ArgumentNullException.ThrowIfNull(runs);
         double Mean(Activations.ActivationKind kind, string layer)
         {
-            var values = runs.Where(r => !r.Diverged && r.Config.Activation.Kind == kind)
+            var values = runs.Where(r => !r.Failed && r.Config.Activation.Kind == kind)
                 .SelectMany(r => r.Final.Alphas.Where(a => a.Layer == layer).Select(a => a.Mean)).ToList();
             return values.Count == 0 ? double.NaN : values.Average();
         }
 
-        var layers = runs.Where(r => !r.Diverged).SelectMany(r => r.Final.Alphas.Select(a => a.Layer)).Distinct().ToList();
+        var layers = runs.Where(r => !r.Failed).SelectMany(r => r.Final.Alphas.Select(a => a.Layer)).Distinct().ToList();
         return [.. layers.Select(l => (l, Mean(Activations.ActivationKind.PReLUShared, l), Mean(Activations.ActivationKind.PReLUChannelWise, l)))];
     }
 
@@ -71,7 +71,7 @@ public static class AlphaPlots
     public static FirstLayerAlpha? FirstLayer(IReadOnlyList<RunResult> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        var seeds = runs.Where(r => !r.Diverged && r.Config.Activation.Kind == Activations.ActivationKind.PReLUChannelWise)
+        var seeds = runs.Where(r => !r.Failed && r.Config.Activation.Kind == Activations.ActivationKind.PReLUChannelWise)
             .Select(r => r.Final.Alphas.ToDictionary(a => a.Layer, a => a.Mean)).ToList();
         var layers = seeds.SelectMany(s => s.Keys).Distinct().ToList();
         if (layers.Count < 2)

@@ -60,7 +60,7 @@ public static class TrainingPlots
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(metric);
-        var reference = runs.Where(r => !r.Diverged && r.Config.Activation == baseline).GroupBy(r => r.Seed).ToDictionary(g => g.Key, g => g.First());
+        var reference = runs.Where(r => !r.Failed && r.Config.Activation == baseline).GroupBy(r => r.Seed).ToDictionary(g => g.Key, g => g.First());
         var traces = new List<GenericChart>();
         foreach (var group in ByActivation(runs).Where(g => g.Key != baseline))
         {
@@ -145,7 +145,7 @@ public static class TrainingPlots
 
     /// <summary>Runs grouped by activation (canonical key), in first-seen order, diverged runs left out.</summary>
     internal static IEnumerable<IGrouping<ActivationSpec, RunResult>> ByActivation(IReadOnlyList<RunResult> runs) =>
-        runs.Where(r => !r.Diverged).GroupBy(r => r.Config.Activation);
+        runs.Where(r => !r.Failed).GroupBy(r => r.Config.Activation);
 
     /// <summary>
     /// The epochs at which an activation's paired accuracy interval (over seeds, against the same seed's baseline) lies wholly
@@ -154,11 +154,11 @@ public static class TrainingPlots
     public static string EpochsApart(IReadOnlyList<RunResult> runs, ActivationSpec baseline)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        var reference = runs.Where(r => !r.Diverged && r.Config.Activation == baseline).GroupBy(r => r.Seed).ToDictionary(g => g.Key, g => g.First());
+        var reference = runs.Where(r => !r.Failed && r.Config.Activation == baseline).GroupBy(r => r.Seed).ToDictionary(g => g.Key, g => g.First());
         var parts = new List<string>();
         foreach (var group in ByActivation(runs).Where(g => g.Key != baseline))
         {
-            var byEpoch = group.Where(r => !r.Diverged && reference.ContainsKey(r.Seed))
+            var byEpoch = group.Where(r => !r.Failed && reference.ContainsKey(r.Seed))
                 .SelectMany(r => r.Epochs.Where(e => e.Epoch > 0).Select(e => (e.Epoch,
                     Value: 100 * (e.TestAccuracy - reference[r.Seed].Epochs.First(b => b.Epoch == e.Epoch).TestAccuracy))))
                 .GroupBy(p => p.Epoch).OrderBy(g => g.Key)

@@ -41,15 +41,30 @@ public static class FashionMnistSubset
     }
 
     /// <summary>Writes the subset of <paramref name="full"/> into <paramref name="folder"/> (four .gz files, each written atomically).</summary>
+    /// <exception cref="ArgumentException">A class of either split has too few images; nothing is written.</exception>
     public static void Write(ImageDataset full, string folder, int trainPerClass = TrainPerClass, int testPerClass = TestPerClass, int seed = Seed)
     {
         ArgumentNullException.ThrowIfNull(full);
+        // Both splits are chosen before anything is written, so a set too small for either leaves no half-written subset.
+        var splits = new[] { (full.Train, trainPerClass, "train", "training", seed), (full.Test, testPerClass, "t10k", "test", seed + 1) }
+            .Select(s => (s.Item1, s.Item3, Indices: ChooseFrom(s.Item1, s.Item4, full.ClassNames.Count, s.Item2, s.Item5))).ToList();
         Directory.CreateDirectory(folder);
-        foreach (var (split, perClass, prefix, splitSeed) in new[] { (full.Train, trainPerClass, "train", seed), (full.Test, testPerClass, "t10k", seed + 1) })
+        foreach (var (split, prefix, indices) in splits)
         {
-            var indices = Choose(split.Labels, full.ClassNames.Count, perClass, splitSeed);
             IdxFile.WriteImages(Path.Combine(folder, $"{prefix}-images-idx3-ubyte.gz"), split.Images.Select(indices));
             IdxFile.WriteLabels(Path.Combine(folder, $"{prefix}-labels-idx1-ubyte.gz"), [.. indices.Select(i => split.Labels[i])]);
+        }
+    }
+
+    private static int[] ChooseFrom(ImageSplit split, string name, int classes, int perClass, int seed)
+    {
+        try
+        {
+            return Choose(split.Labels, classes, perClass, seed);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"its {name} images are too few: {ArgumentMessages.Of(e)}", e);
         }
     }
 }

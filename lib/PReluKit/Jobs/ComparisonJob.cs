@@ -58,9 +58,10 @@ public static class ComparisonJob
     }
 
     /// <summary>Merges the finished shards in <paramref name="shardFolders"/> into <paramref name="folder"/> (<see cref="ShardMerge"/>).</summary>
-    /// <returns>The merged comparison's manifest and its runs.</returns>
+    /// <returns>The merged comparison's manifest, its runs and which file was kept of each run two shards hold timed twice.</returns>
     /// <exception cref="ResultsFolderException">A shard is missing, incomplete or of another comparison, or the folder holds another one.</exception>
-    public static (ComparisonManifest Manifest, IReadOnlyList<RunResult> Runs) Merge(ResultsFolder folder, IReadOnlyList<string> shardFolders, string command) =>
+    public static (ComparisonManifest Manifest, IReadOnlyList<RunResult> Runs, IReadOnlyList<string> TimedTwice) Merge(
+        ResultsFolder folder, IReadOnlyList<string> shardFolders, string command) =>
         ShardMerge.Into(shardFolders, folder, command);
 
     /// <summary>

@@ -20,7 +20,7 @@ public static class AlphaTable
         static string Number(double value) => double.IsNaN(value) ? "—" : value.ToString("0.000", CultureInfo.InvariantCulture);
         string Range(ActivationKind kind, string layer)
         {
-            var perSeed = runs.Where(r => !r.Diverged && r.Config.Activation.Kind == kind)
+            var perSeed = runs.Where(r => !r.Failed && r.Config.Activation.Kind == kind)
                               .SelectMany(r => r.Final.Alphas.Where(a => a.Layer == layer).Select(a => a.Mean)).ToList();
             return perSeed.Count < 2 ? "—" : $"{Number(perSeed.Min())}–{Number(perSeed.Max())} ({perSeed.Count} seeds)";
         }

@@ -52,7 +52,7 @@ public static class ComparisonReport
             report.Chart(chart);
         }
 
-        if (runs.Any(r => !r.Diverged && r.Final.Alphas.Count > 0))
+        if (runs.Any(r => !r.Failed && r.Final.Alphas.Count > 0))
         {
             report.Heading("Learned α beside He et al. 2015").Paragraph(
                 "Final α averaged over seeds; He et al. found large α in the first layers and small α deeper.").Table(AlphaTable.AgainstHe(runs));
@@ -87,9 +87,9 @@ public static class ComparisonReport
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(summary);
         var charts = new List<ReportChart>();
-        if (runs.All(r => r.Diverged))
+        if (runs.All(r => r.Failed))
         {
-            return charts; // nothing trained to plot; the summary table says every run diverged
+            return charts; // nothing trained to plot; the summary table says every run failed
         }
 
         if (summary.Contrasts.Count > 0)
@@ -127,7 +127,7 @@ public static class ComparisonReport
         charts.Add(new ReportChart("Dormant units", "τ-dormant units (Sokar et al. 2023) apply to every activation, including those never exactly 0.",
             DeadPlots.OverEpochs(runs, Tau.Standard)));
 
-        var channelWise = runs.Where(r => !r.Diverged && r.Config.Activation.Kind == ActivationKind.PReLUChannelWise).ToList();
+        var channelWise = runs.Where(r => !r.Failed && r.Config.Activation.Kind == ActivationKind.PReLUChannelWise).ToList();
         if (channelWise.Count > 0)
         {
             var he = AlphaPlots.HeTable(channelWise);
@@ -135,7 +135,7 @@ public static class ComparisonReport
                 $"and {Number(he[^1].ChannelWiseMean)} in {he[^1].Layer}.", AlphaPlots.Distribution(channelWise)));
         }
 
-        if (runs.Any(r => !r.Diverged && r.Final.Alphas.Count > 0))
+        if (runs.Any(r => !r.Failed && r.Final.Alphas.Count > 0))
         {
             charts.Add(new ReportChart("α over training", "α moves away from its initial value during training; lines are means over seeds.", AlphaPlots.Trajectories(runs)));
         }

@@ -23,7 +23,7 @@ public static class ComparisonTable
             ],
             [.. summary.Rows.Select(r => (IReadOnlyList<string>)
             [
-                r.DisplayName, r.Diverged == 0 ? $"{r.Runs}" : $"{r.Runs} ({r.Diverged} diverged)",
+                r.DisplayName, r.RunsCounted,
                 Format(r.TestAccuracy, "0.00"), Format(r.VsBaseline?.AccuracyDifference, "+0.00;-0.00;0.00"), r.VsBaseline?.ErrorChange.Relative ?? "—",
                 r.IsBaseline ? "baseline" : r.VsBaseline?.Accuracy.Label ?? "—", Format(r.TestLoss, "0.000"),
                 Format(r.EpochSeconds, "0.000"), r.VsBaseline is { TimeRatio.Count: > 0 } v ? v.TimeRatio.ToString() : "—",

@@ -41,33 +41,47 @@ public sealed record ComparisonManifest(ComparisonConfig Config, ComparisonIdent
     /// <summary>
     /// The runs of this comparison among <paramref name="files"/>, in <see cref="ComparisonConfig.Runs"/> order, and the
     /// runs none of them holds. Runs of other comparisons are left out; the same run in two files is kept once when both
-    /// hold the same result and refused when they differ (every run exactly once, whatever order the files come in).
+    /// hold the same result — equal in everything but timing (epoch seconds, host), as when a shard is rerun — and refused
+    /// when they differ (every run exactly once, whatever order the files come in). The first file is kept;
+    /// <paramref name="timedTwice"/> hears which, when the two were timed differently.
     /// </summary>
     /// <exception cref="InvalidDataException">Two files hold different results for one run; the message names both.</exception>
-    public (IReadOnlyList<RunResult> Runs, IReadOnlyList<RunIdentity> Missing) Collect(IEnumerable<(string Path, RunResult Run)> files)
+    public (IReadOnlyList<RunResult> Runs, IReadOnlyList<RunIdentity> Missing) Collect(IEnumerable<(string Path, RunResult Run)> files,
+                                                                                       Action<string>? timedTwice = null)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var found = new Dictionary<RunIdentity, (string Path, RunResult Run, string Json)>();
+        var found = new Dictionary<RunIdentity, (string Path, RunResult Run, string Json, string Result)>();
         foreach (var (path, run) in files.Where(f => f.Run.Identity?.Comparison == Identity))
         {
             var json = System.Text.Json.JsonSerializer.Serialize(run, KitJson.Default.RunResult);
+            var result = System.Text.Json.JsonSerializer.Serialize(WithoutTiming(run), KitJson.Default.RunResult);
             if (found.TryGetValue(run.Identity!, out var first))
             {
-                if (first.Json != json)
+                if (first.Result != result)
                 {
                     throw new InvalidDataException(
                         $"'{first.Path}' and '{path}' hold different results for {run.Config.Activation.DisplayName}, seed {run.Seed}; keep the right one and remove the other.");
                 }
 
+                if (first.Json != json)
+                {
+                    timedTwice?.Invoke(
+                        $"'{first.Path}' and '{path}' hold the same result for {run.Config.Activation.DisplayName}, seed {run.Seed}, timed twice; kept the first.");
+                }
+
                 continue;
             }
 
-            found[run.Identity!] = (path, run, json);
+            found[run.Identity!] = (path, run, json, result);
         }
 
         var expected = Config.Runs().Select(r => new RunIdentity(Identity, r.Config, r.Seed)).ToList();
         return ([.. expected.Where(found.ContainsKey).Select(r => found[r].Run)], [.. expected.Where(r => !found.ContainsKey(r))]);
     }
+
+    // What a run computed, without what only says how long it took and where: the same seed and settings give the same bits.
+    private static RunResult WithoutTiming(RunResult run) =>
+        run with { Epochs = [.. run.Epochs.Select(e => e with { Seconds = 0 })], Host = null };
 
     /// <summary>"3 of 40 runs are in none of WHERE (first: PReLU, seed 2)": the one message for an incomplete comparison.</summary>
     public string MissingMessage(IReadOnlyList<RunIdentity> missing, string where)

@@ -9,10 +9,13 @@ namespace PReluKit.Runs;
 public static class ShardMerge
 {
     /// <summary>Copies the runs of <paramref name="shardFolders"/> into <paramref name="target"/> and writes its manifest.</summary>
-    /// <returns>The manifest written and the comparison's runs, in <see cref="ComparisonConfig.Runs"/> order.</returns>
+    /// <returns>
+    /// The manifest written, the comparison's runs in <see cref="ComparisonConfig.Runs"/> order, and a line for each run that two
+    /// shards hold with the same result but other timings (a shard rerun): which file was kept.
+    /// </returns>
     /// <exception cref="ResultsFolderException">A folder is missing or is not a results folder, the shards are of different comparisons,
     /// a run is missing, or <paramref name="target"/> holds another comparison; the message names the folder and what differs.</exception>
-    public static (ComparisonManifest Manifest, IReadOnlyList<RunResult> Runs) Into(IReadOnlyList<string> shardFolders, ResultsFolder target, string command)
+    public static (ComparisonManifest Manifest, IReadOnlyList<RunResult> Runs, IReadOnlyList<string> TimedTwice) Into(IReadOnlyList<string> shardFolders, ResultsFolder target, string command)
     {
         ArgumentNullException.ThrowIfNull(shardFolders);
         ArgumentNullException.ThrowIfNull(target);
@@ -34,7 +37,8 @@ public static class ShardMerge
             }
         }
 
-        var (runs, missing) = first.Collect(shards.SelectMany(s => s.Store.LoadFiles()));
+        var timedTwice = new List<string>();
+        var (runs, missing) = first.Collect(shards.SelectMany(s => s.Store.LoadFiles()), timedTwice.Add);
         if (missing.Count > 0)
         {
             throw new ResultsFolderException(FolderInput.Shards, names,
@@ -50,7 +54,7 @@ public static class ShardMerge
 
         var merged = first with { Command = command, Started = DateTimeOffset.Now };
         target.Begin(merged);
-        return (merged, runs);
+        return (merged, runs, timedTwice);
     }
 
     private static (RunStore Store, ComparisonManifest Manifest) Open(string folder, FolderInputNames names)

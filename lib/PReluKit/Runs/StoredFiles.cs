@@ -184,15 +184,18 @@ internal static class StoredFiles
             return "Epochs is missing or empty; a run records at least epoch 0.";
         }
 
-        var expected = run.DivergedAtEpoch is { } diverged ? diverged : run.Config.Epochs + 1;
         if (run.DivergedAtEpoch is { } d && (d < 1 || d > run.Config.Epochs))
         {
             return $"DivergedAtEpoch must be between 1 and {run.Config.Epochs}, got {d}.";
         }
 
+        // A run that stopped on a training batch's loss has no record of that epoch; one that stopped on its test loss has it as the last.
+        var expected = run.DivergedAtEpoch is { } diverged
+            ? run.Epochs.Count == diverged + 1 && run.Epochs[^1] is { } last && FailureRule.LossFailed(last) ? diverged + 1 : diverged
+            : run.Config.Epochs + 1;
         if (run.Epochs.Count != expected)
         {
-            return $"Epochs holds {run.Epochs.Count} records; a run of {run.Config.Epochs} epochs{(run.Diverged ? $" that diverged in epoch {run.DivergedAtEpoch}" : "")} has {expected}.";
+            return $"Epochs holds {run.Epochs.Count} records; a run of {run.Config.Epochs} epochs{(run.DivergedAtEpoch is { } at ? $" that diverged in epoch {at}" : "")} has {expected}.";
         }
 
         var units = ModelFamily.Of(run.Config.Model).ActivationUnits(run.Config.Hidden, run.Config.Channels);
@@ -224,7 +227,8 @@ internal static class StoredFiles
         return (trained ? Share("TrainAccuracy", epoch.TrainAccuracy) : NaNOr(Share("TrainAccuracy", epoch.TrainAccuracy), epoch.TrainAccuracy))
                ?? (trained ? NonNegative("TrainLoss", epoch.TrainLoss) : NaNOr(NonNegative("TrainLoss", epoch.TrainLoss), epoch.TrainLoss))
                ?? Share("TestAccuracy", epoch.TestAccuracy)
-               ?? (double.IsNaN(epoch.TestLoss) || epoch.TestLoss < 0 ? $"TestLoss must be ≥ 0, got {Format(epoch.TestLoss)}." : null)
+               // NaN or infinity is allowed: a test loss that is not finite is the failure rule's to judge (the run diverged).
+               ?? (epoch.TestLoss < 0 ? $"TestLoss must be ≥ 0, got {Format(epoch.TestLoss)}." : null)
                ?? (trained ? Positive("Seconds", epoch.Seconds) : NonNegative("Seconds", epoch.Seconds))
                ?? DeadProblem(epoch.Dead, units)
                ?? (epoch.GradientNorms is null || epoch.GradientNorms.Any(g => g is null) ? "GradientNorms is missing or holds null." : null)

@@ -39,16 +39,19 @@ public sealed record ComparisonSummary(ActivationSpec? Baseline, IReadOnlyList<A
 
         var rows = groups.Select((group, index) =>
         {
-            var completed = group.Runs.Where(r => !r.Diverged).ToList();
+            var completed = group.Runs.Where(r => !r.Failed).ToList();
             var isBaseline = baseline.Runs is not null && group.Spec == baseline.Spec;
             return new ActivationSummary(
-                group.Spec, group.Runs.Count, group.Runs.Count - completed.Count,
+                group.Spec, group.Runs.Count, group.Runs.Count(r => r.Outcome.Kind == RunOutcomeKind.Diverged),
                 Interval(completed.Select(r => 100 * r.Final.TestAccuracy)),
                 Interval(completed.Select(r => r.Final.TestLoss)),
                 Interval(completed.Select(Contrast.MeanEpochSeconds)),
                 completed.Count == 0 ? double.NaN : completed.Average(FinalDeadPercent),
                 isBaseline,
-                isBaseline || baseline.Runs is null ? null : Against(index, groups.IndexOf(baseline)));
+                isBaseline || baseline.Runs is null ? null : Against(index, groups.IndexOf(baseline)))
+            {
+                Collapsed = group.Runs.Count(r => r.Outcome.Kind == RunOutcomeKind.Collapsed),
+            };
         }).ToList();
 
         // The claims' other contrasts: PReLU against Leaky ReLU ("unlike Leaky ReLU"), channel-wise against shared.
@@ -108,6 +111,7 @@ public sealed record ComparisonSummary(ActivationSpec? Baseline, IReadOnlyList<A
             new StringDataFrameColumn("key", Rows.Select(r => r.Activation.Canonical)),
             new Int32DataFrameColumn("runs", Rows.Select(r => r.Runs)),
             new Int32DataFrameColumn("diverged", Rows.Select(r => r.Diverged)),
+            new Int32DataFrameColumn("collapsed", Rows.Select(r => r.Collapsed)),
             Column("test_accuracy_pct", r => r.TestAccuracy?.Mean ?? double.NaN),
             Column("test_accuracy_ci95", r => r.TestAccuracy?.HalfWidth ?? double.NaN),
             Column("test_loss", r => r.TestLoss?.Mean ?? double.NaN),

@@ -28,8 +28,8 @@ public sealed record Contrast(ActivationSpec A, ActivationSpec B, int Pairs, Mea
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var others = b.Where(r => !r.Diverged).GroupBy(r => r.Seed).ToDictionary(g => g.Key, g => g.First());
-        var pairs = a.Where(r => !r.Diverged && others.ContainsKey(r.Seed)).OrderBy(r => r.Seed).Select(r => (A: r, B: others[r.Seed])).ToList();
+        var others = b.Where(r => !r.Failed).GroupBy(r => r.Seed).ToDictionary(g => g.Key, g => g.First());
+        var pairs = a.Where(r => !r.Failed && others.ContainsKey(r.Seed)).OrderBy(r => r.Seed).Select(r => (A: r, B: others[r.Seed])).ToList();
         if (pairs.Count == 0)
         {
             return null;

@@ -3,11 +3,14 @@ using PReluKit.Data;
 
 namespace PReluKit.Training;
 
-/// <summary>One finished run: its configuration and seed, every epoch's record, and whether it diverged.</summary>
+/// <summary>One finished run: its configuration and seed, every epoch's record, and how it ended (<see cref="Outcome"/>).</summary>
 /// <param name="Config">The configuration.</param>
 /// <param name="Seed">The seed (weights and batch order).</param>
 /// <param name="Epochs">Epoch 0 (initialisation) and each trained epoch.</param>
-/// <param name="DivergedAtEpoch">The epoch whose loss became NaN or infinite; null when the run completed.</param>
+/// <param name="DivergedAtEpoch">
+/// The epoch in which training stopped because a loss became NaN or infinite: a training batch loss (the epoch has no record)
+/// or its test loss (the epoch's record is the last); null when the run went through every epoch.
+/// </param>
 public sealed record RunResult(TrainingConfig Config, ulong Seed, IReadOnlyList<EpochRecord> Epochs, int? DivergedAtEpoch)
 {
     /// <summary>The data it trained and was tested on; null for a run made outside a comparison.</summary>
@@ -22,9 +25,19 @@ public sealed record RunResult(TrainingConfig Config, ulong Seed, IReadOnlyList<
     /// <summary>The machine it was timed on; null for runs recorded before hosts were (they are taken as timed on one machine).</summary>
     public HostIdentity? Host { get; init; }
 
-    /// <summary>True when the loss became NaN or infinite.</summary>
+    /// <summary>
+    /// How the run ended, by <see cref="FailureRule"/> over its records: written into the run's file, and decided again from
+    /// the records whenever a file is read (files of older kits lack it), so the one rule decides everywhere.
+    /// </summary>
+    public RunOutcome Outcome => FailureRule.Decide(Config, Epochs, DivergedAtEpoch);
+
+    /// <summary>True when the run diverged or collapsed to chance: it is counted apart and left out of every statistic.</summary>
     [JsonIgnore]
-    public bool Diverged => DivergedAtEpoch is not null;
+    public bool Failed => Outcome.Failed;
+
+    /// <summary>True when a loss became NaN or infinite.</summary>
+    [JsonIgnore]
+    public bool Diverged => Outcome.Kind == RunOutcomeKind.Diverged;
 
     /// <summary>The last epoch's record.</summary>
     [JsonIgnore]

@@ -22,7 +22,7 @@ public static class Trainer
     public const int NumericsVersion = 1;
 
     // Small enough that activations reuse heap memory: fresh large allocations page-fault on every batch.
-    private const int EvaluationBatch = 256;
+    internal const int EvaluationBatch = 256;
 
     /// <summary>Runs <paramref name="config"/> with <paramref name="seed"/> on image tensors shaped for the model.</summary>
     /// <param name="config">What to train.</param>
@@ -31,7 +31,7 @@ public static class Trainer
     /// <param name="test">Test data, same shape.</param>
     /// <param name="progress">Receives epoch and batch events.</param>
     /// <param name="cancellationToken">Stops after the current batch with <see cref="OperationCanceledException"/>.</param>
-    /// <returns>The run; <see cref="RunResult.DivergedAtEpoch"/> is set when the loss became NaN or infinite.</returns>
+    /// <returns>The run; <see cref="RunResult.DivergedAtEpoch"/> is set when a loss became NaN or infinite, and <see cref="RunResult.Outcome"/> says how it ended.</returns>
     public static RunResult Run(TrainingConfig config, ulong seed, LabeledTensors train, LabeledTensors test,
                                 IProgress<TrainingEvent>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -101,7 +101,13 @@ public static class Trainer
                 return new RunResult(config, seed, epochs, epoch) { Threads = get_num_threads() };
             }
 
-            Record(Evaluate(model, test, deadData, epoch, lossSum / seen, (double)correct / seen, seconds, GradientNorms.PerLayer(model)));
+            var record = Evaluate(model, test, deadData, epoch, lossSum / seen, (double)correct / seen, seconds, GradientNorms.PerLayer(model));
+            Record(record);
+            if (FailureRule.LossFailed(record))
+            {
+                // A test loss that is not finite ends the run as diverged, like a training batch's: its record is kept as the last.
+                return new RunResult(config, seed, epochs, epoch) { Threads = get_num_threads() };
+            }
         }
 
         return new RunResult(config, seed, epochs, null) { Threads = get_num_threads() };

@@ -102,6 +102,13 @@ public sealed record TrainingConfig
         };
     }
 
+    /// <summary>
+    /// The most hidden layers an MLP may have. Every run records each layer every epoch (dead units, gradient norms, α) and
+    /// the report draws each: at 20,000 layers the report ran for minutes and was never written. The course's deepest
+    /// model has 12 hidden layers.
+    /// </summary>
+    public const int MostHiddenLayers = 100;
+
     /// <summary>Checks every field; throws an <see cref="ArgumentException"/> naming the first bad one.</summary>
     public TrainingConfig Validate()
     {
@@ -121,6 +128,7 @@ public sealed record TrainingConfig
         Require(double.IsFinite(HiddenBiasInit), nameof(HiddenBiasInit), "a finite number", HiddenBiasInit);
         Require(Classes >= 2, nameof(Classes), "≥ 2", Classes);
         Require(DeadSampleLimit >= 0, nameof(DeadSampleLimit), "≥ 0", DeadSampleLimit);
+        Require(Hidden is null || Hidden.Count <= MostHiddenLayers, nameof(Hidden), $"at most {MostHiddenLayers} layers", $"{Hidden?.Count} layers");
         return this;
     }
 }

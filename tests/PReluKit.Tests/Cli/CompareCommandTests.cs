@@ -114,7 +114,7 @@ public partial class CompareCommandTests(SharedRuns runs) : IClassFixture<Shared
         var second = PreluCli.Run(folder.Path, [.. diverging, "--shard", "2/2", "--out", "s2"]);
         Assert.True(first.ExitCode == 0, $"shard 1 exited {first.ExitCode}: {first.Error}");
         Assert.Equal(0, second.ExitCode);
-        Assert.Contains("runs diverged; they are saved as results and counted by the merge", first.Output);
+        Assert.Contains("runs failed (diverged or at chance); they are saved as results and counted apart by the merge", first.Output);
 
         var (code, output, _) = PreluCli.Run(folder.Path, ["compare", "--merge", "s1", "s2", "--out", "merged"]);
         Assert.Equal(1, code); // the merged comparison has nothing to summarise: every run diverged

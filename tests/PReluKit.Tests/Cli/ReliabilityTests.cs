@@ -16,7 +16,8 @@ public class ReliabilityTests
         TinyIdxSet.Write(folder.Combine("a"), trainCount: 40, testCount: 10);
         TinyIdxSet.Write(folder.Combine("b"), trainCount: 40, testCount: 10, labelShift: 3);
         var first = PreluCli.Run(folder.Path, ["compare", "--epochs", "1", "--seeds", "2", "--activations", "relu,prelu:0.1", "--data", "a", "--out", "out"]);
-        Assert.True(first.ExitCode == 0, first.Error);
+        // Noise learns nothing: every run may end at chance, failed by the one rule (exit 1); the summary is written all the same.
+        Assert.True(first.ExitCode is 0 or 1, first.Error);
         var summary = File.ReadAllText(folder.Combine("out", "summary.csv"));
         Assert.Contains("PReLU (channel-wise, α₀ = 0.1)", summary); // UTF-8 CSV
 

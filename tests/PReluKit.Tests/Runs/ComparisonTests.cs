@@ -123,7 +123,7 @@ public class ComparisonTests(TrainingFixture data) : IClassFixture<TrainingFixtu
         using var folder = new TempFolder();
         var runs = new[] { new RunResult(TrainingConfig.For(ModelKind.Mlp), 1, [Epoch(0, 0.1), Epoch(1, 0.7)], null) };
         var paths = ComparisonSummary.From(runs).WriteCsv(folder.Path, runs);
-        Assert.StartsWith("activation,key,runs,diverged,test_accuracy_pct", File.ReadAllLines(paths[0])[0]);
+        Assert.StartsWith("activation,key,runs,diverged,collapsed,test_accuracy_pct", File.ReadAllLines(paths[0])[0]);
         Assert.StartsWith("contrast,a,b,pairs,accuracy_diff_pts", File.ReadAllLines(paths[1])[0]);
         Assert.Equal(3, File.ReadAllLines(paths[2]).Length); // header + two epochs
     }
