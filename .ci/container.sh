@@ -132,9 +132,15 @@ done
 devcontainer_started=$SECONDS
 mkdir -p "$work/workspace"
 git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf - | tar -xf - -C "$work/workspace"
+# Its own network namespace: the kernel's HTTP listeners bind every interface there, not this machine's.
+# This machine's NuGet packages serve as a read-only fallback folder, so the restore downloads only what they lack.
+nuget_packages="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
+fallback=()
+[ -d "$nuget_packages" ] && fallback=(-v "$nuget_packages:/nuget-fallback:ro" -e NUGET_FALLBACK_PACKAGES=/nuget-fallback)
 logged "the dev container's setup or notebook 01 in the SDK stand-in" \
-  podman run --rm --network host -v /etc/ssl/certs:/etc/ssl/certs:ro -v "$work/workspace:/workspaces/PReluNotebooks" \
-  -w /workspaces/PReluNotebooks "localhost/prelukit-ci/sdk:$day" .ci/devcontainer-check.sh
+  podman run --rm -v /etc/ssl/certs:/etc/ssl/certs:ro "${fallback[@]}" \
+  -v "$work/workspace:/workspaces/PReluNotebooks" -w /workspaces/PReluNotebooks "localhost/prelukit-ci/sdk:$day" \
+  .ci/devcontainer-check.sh
 devcontainer_seconds=$((SECONDS - devcontainer_started))
 
 echo "container: image $image_mb MB, built in $build_seconds s; compare, 2 shards and the merge passed as uid 1654 with a read-only root;" \

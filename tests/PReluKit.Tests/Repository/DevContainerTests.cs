@@ -58,13 +58,13 @@ public class DevContainerTests
     }
 
     [Fact]
-    public void Post_create_installs_KaTeX_and_Jupyter_builds_the_solution_and_registers_the_kernel_of_the_tool_manifest()
+    public void Post_create_installs_KaTeX_and_Jupyter_builds_the_notebooks_kit_and_registers_the_kernel_of_the_tool_manifest()
     {
         var script = PostCreateScript();
         Assert.Contains("libjs-katex", script); // rendered pages typeset their formulas offline with it
         Assert.Contains("jupyter-client python3-nbconvert", script);
-        Assert.Contains("dotnet build PReluNotebooks.sln", script);
-        Assert.True(File.Exists(RepositoryRoot.Combine("PReluNotebooks.sln")));
+        Assert.Contains("dotnet build lib/PReluKit.Notebooks", script); // the DLLs the notebooks reference
+        Assert.True(File.Exists(RepositoryRoot.Combine("lib", "PReluKit.Notebooks", "PReluKit.Notebooks.csproj")));
         Assert.Contains("dotnet tool restore", script);
         Assert.Contains("dotnet tool run dotnet-interactive jupyter install", script);
         using var manifest = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine(".config", "dotnet-tools.json")));
