@@ -97,6 +97,7 @@ EOF
 mkdir -p "$full_set"
 cp /usr/share/datasets/fashion-mnist/*-ubyte.gz "$full_set/"
 image="localhost/prelukit:ci"
+previous="$(podman image inspect --format '{{.Id}}' "$image" 2>/dev/null || true)"
 build_started=$SECONDS
 logged "the image's build" podman build --network host -v /etc/ssl/certs:/etc/ssl/certs:ro -f deploy/Dockerfile -t "$image" \
   --build-arg SDK_IMAGE="localhost/prelukit-ci/sdk:$day" \
@@ -105,6 +106,12 @@ logged "the image's build" podman build --network host -v /etc/ssl/certs:/etc/ss
   --build-arg FULL_SET="$full_set" .
 build_seconds=$((SECONDS - build_started))
 image_mb=$(( $(podman image inspect --format '{{.Size}}' "$image") / 1000000 ))
+# Only this script's images are removed: the previous build of the image and other days' stand-ins.
+if [ -n "$previous" ] && [ "$previous" != "$(podman image inspect --format '{{.Id}}' "$image")" ]; then
+  podman rmi "$previous" >/dev/null 2>&1 || true
+fi
+podman images --format '{{.Repository}}:{{.Tag}}' | awk -v today=":$day" 'index($0, "localhost/prelukit-ci/") == 1 && !index($0, today)' \
+  | while read -r old; do podman rmi "$old" >/dev/null 2>&1 || true; done
 
 # Runs as the image's user with a read-only root filesystem; the results folder is the only writable mount (podman
 # mounts a tmpfs on /tmp, the image's HOME).
