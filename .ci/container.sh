@@ -57,9 +57,10 @@ base="localhost/prelukit-ci/bookworm:$day"
 if ! podman image exists "$base"; then
   if [ ! -f "$rootfs" ]; then
     mkdir -p "$cache"
-    find "$cache" -maxdepth 1 -name 'bookworm-minbase-*.tar' -delete
-    $sudo mmdebstrap --quiet --variant=minbase bookworm "$rootfs.partial"
-    $sudo mv "$rootfs.partial" "$rootfs"
+    $sudo find "$cache" -maxdepth 1 -name '*bookworm-minbase-*.tar' -delete
+    # mmdebstrap picks its output's format by the name's ending: .tar
+    $sudo mmdebstrap --quiet --variant=minbase bookworm "$cache/partial-bookworm-minbase-$day.tar"
+    $sudo mv "$cache/partial-bookworm-minbase-$day.tar" "$rootfs"
   fi
   podman import --quiet "$rootfs" "$base" >/dev/null
 fi
