@@ -4,9 +4,10 @@ using PReluKit.Tests.Infrastructure;
 namespace PReluKit.Tests.Packaging;
 
 /// <summary>
-/// deploy/Dockerfile without a container engine: its restore and publish commands, run as written into a folder outside the
-/// source tree, give a layout whose entry point runs a comparison from anywhere on the shipped subset; and the file keeps
-/// the rules a reviewer checks (pinned bases, restore before the sources, a non-root user, a context that leaves builds out).
+/// deploy/Dockerfile without a container engine (.ci/container.sh builds and runs the image itself): its restore and publish
+/// commands, run as written into a folder outside the source tree, give a layout whose entry point runs a comparison from
+/// anywhere on the shipped subset; and the file keeps the rules a reviewer checks (pinned default bases, restore before the
+/// sources, a non-root user, a context that leaves builds out).
 /// </summary>
 public partial class ContainerLayoutTests
 {
@@ -15,9 +16,12 @@ public partial class ContainerLayoutTests
     [Fact]
     public void The_dockerfile_pins_its_bases_restores_before_copying_the_sources_and_runs_as_a_non_root_user()
     {
-        var bases = BaseImage().Matches(Dockerfile).Select(m => m.Groups[1].Value).ToList();
+        // Every base is a build argument (.ci/container.sh builds with stand-ins) whose default is a pinned image.
+        var bases = BaseImageArgument().Matches(Dockerfile).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
         Assert.NotEmpty(bases);
-        Assert.All(bases, b => Assert.Matches(@":v?\d+\.\d+\.\d+$", b));
+        Assert.All(bases.Values, b => Assert.Matches(@":v?\d+\.\d+\.\d+$", b));
+        Assert.All(BaseImage().Matches(Dockerfile).Select(m => m.Groups[1].Value),
+                   from => Assert.Contains(from, bases.Keys.Select(name => "${" + name + "}")));
         Assert.True(Dockerfile.IndexOf("RUN dotnet restore", StringComparison.Ordinal) < Dockerfile.IndexOf("COPY . .", StringComparison.Ordinal),
                     "the restore layer must come before the sources are copied");
         Assert.Matches(@"\nUSER app\n", Dockerfile);
@@ -44,7 +48,7 @@ public partial class ContainerLayoutTests
         Assert.True(File.Exists(entryPoint), $"the image's entry point {entryPoint} is not in the published layout");
         Assert.True(File.Exists(Path.Combine(app, "data", "fashion-mnist-subset", "train-images-idx3-ubyte.gz")), "no subset in the layout");
         var away = Directory.CreateDirectory(Path.Combine(folder.Path, "away")).FullName;
-        var output = AwayFromTheRepository.Run(away, "dotnet", [entryPoint, "compare", "--epochs", "1", "--seeds", "1", "--activations", "relu,leaky", "--out", "out"]);
+        var output = AwayFromTheRepository.Run(away, entryPoint, ["compare", "--epochs", "1", "--seeds", "1", "--activations", "relu,leaky", "--out", "out"]);
         Assert.Contains("Leaky ReLU", output);
         Assert.True(File.Exists(Path.Combine(away, "out", "report.html")));
     }
@@ -52,9 +56,12 @@ public partial class ContainerLayoutTests
     [GeneratedRegex(@"^FROM (\S+)", RegexOptions.Multiline)]
     private static partial Regex BaseImage();
 
+    [GeneratedRegex(@"^ARG (\w+_IMAGE)=(\S+)$", RegexOptions.Multiline)]
+    private static partial Regex BaseImageArgument();
+
     [GeneratedRegex(@"^RUN dotnet ((?:restore|publish) .+)$", RegexOptions.Multiline)]
     private static partial Regex DotnetRun();
 
-    [GeneratedRegex(@"^ENTRYPOINT \[""dotnet"", ""([^""]+)""\]", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^ENTRYPOINT \[""([^""]+)""\]", RegexOptions.Multiline)]
     private static partial Regex EntryPoint();
 }
