@@ -45,7 +45,7 @@ recorded="$root/data/recorded/$name"
 
 # shellcheck source=recording.sh
 source deploy/slurm/recording.sh
-recording_start "$sweep_work"
+recording_prelu "$sweep_work"
 export SHARDS=3 CPUS_PER_SHARD=1 MEM_PER_SHARD=2G SHARD_TIME=04:00:00 MERGE_TIME=00:10:00
 
 recording_clock "$sweep_work"

@@ -45,19 +45,19 @@ if [[ $mode == record && -z $epochs ]]; then
   say "epochs= is not set in $0: run --pilot first and set it where the learning curve has flattened"
   exit 2
 fi
-work="$(realpath -m "${1:-results/$name-sweep}")"
+sweep_work="$(realpath -m "${1:-results/$name-sweep}")"
 recorded="$root/data/recorded/$name"
 if [[ $mode == pilot ]]; then
-  sweep="$work/pilot" options="$(sweep_options "$pilot_epochs" "$pilot_activations" "$pilot_seeds")"
+  sweep="$sweep_work/pilot" options="$(sweep_options "$pilot_epochs" "$pilot_activations" "$pilot_seeds")"
   export SHARDS=1 CPUS_PER_SHARD=2
 else
-  sweep="$work/record" options="$(sweep_options "$epochs" "$activations" "$seeds")"
+  sweep="$sweep_work/record" options="$(sweep_options "$epochs" "$activations" "$seeds")"
   export SHARDS=2 CPUS_PER_SHARD=1
 fi
 
 # shellcheck source=recording.sh
 source deploy/slurm/recording.sh
-recording_start "$work"
+recording_prelu "$sweep_work"
 mkdir -p "$sweep"
 export MEM_PER_SHARD=2G SHARD_TIME=08:00:00 MERGE_TIME=00:10:00
 recording_clock "$sweep"

@@ -1,27 +1,28 @@
 # What the recording scripts (record-depth-lr.sh, record-plain-cnn.sh) share, in one place: a Slurm to run on, a private
 # prelu, the sweep's clock, submitting and waiting for sharded sweeps, and installing a finished recording with its
-# provenance and hash manifest. Source it from the repository root after defining say() and fail() (fail must set keep=1
-# and exit).
+# provenance and hash manifest. Source it from the repository root, at the top level, after defining say() and fail()
+# (fail must set keep=1 and exit).
 # shellcheck shell=bash
 
-# Starts the one-node cluster of local-cluster.sh where no Slurm answers (as root), and sets PRELU to a private copy of
-# prelu published into folder $1 unless PRELU is set: a rebuild of the checkout while the sweep runs must not change the
-# program under its shards.
-recording_start() {
-  local work=$1
-  keep=0
-  if ! sinfo -h >/dev/null 2>&1; then
-    [[ $(id -u) -eq 0 ]] || { say "no Slurm answers here, and starting a one-node cluster needs root"; exit 2; }
-    # shellcheck source=local-cluster.sh
-    source deploy/slurm/local-cluster.sh
-  fi
-  # shellcheck source=../prelu-command.sh
-  source deploy/prelu-command.sh
-  mkdir -p "$work"
+# Sourcing it starts the one-node cluster of local-cluster.sh where no Slurm answers (as root). It is sourced at the top
+# level, not from a function: the cluster's variables and its traps must outlive the caller's functions.
+keep=0
+if ! sinfo -h >/dev/null 2>&1; then
+  [[ $(id -u) -eq 0 ]] || { say "no Slurm answers here, and starting a one-node cluster needs root"; exit 2; }
+  # shellcheck source=local-cluster.sh
+  source deploy/slurm/local-cluster.sh
+fi
+# shellcheck source=../prelu-command.sh
+source deploy/prelu-command.sh
+
+# Sets PRELU to a private copy of prelu published into folder $1 unless PRELU is set: a rebuild of the checkout while the
+# sweep runs must not change the program under its shards.
+recording_prelu() {
+  mkdir -p "$1"
   if [[ -z ${PRELU:-} ]]; then
-    [[ -f $work/prelu/prelu.dll ]] ||
-      dotnet publish lib/PReluKit.Cli -c Release -o "$work/prelu" -v q -nologo >/dev/null || fail "dotnet publish lib/PReluKit.Cli"
-    PRELU="$work/prelu/prelu.dll"
+    [[ -f $1/prelu/prelu.dll ]] ||
+      dotnet publish lib/PReluKit.Cli -c Release -o "$1/prelu" -v q -nologo >/dev/null || fail "dotnet publish lib/PReluKit.Cli"
+    PRELU="$1/prelu/prelu.dll"
   fi
   export PRELU
 }
