@@ -126,7 +126,7 @@ public static class DeadPlots
             return layout;
         }), chart);
         var (low, high) = (before.Min + (zeroBin * width), before.Min + ((zeroBin + 1) * width));
-        var reading = $"{activation.DisplayName}, {layer}: the bin [{low:0.###}, {high:0.###}), which holds the exact zeros, has {ShareInZeroBin(before):0.0} % " +
+        var reading = $"{activation.DisplayName}, {layer}: the bin around 0, [{low:0.###}, {high:0.###}) (where ReLU's exact zeros fall), has {ShareInZeroBin(before):0.0} % " +
                       $"of the outputs at initialisation and {ShareInZeroBin(after):0.0} % after training.";
         return new ReportChart($"Outputs of {layer}", reading, ChartStyle.LegendBelow(ChartStyle.Finish(chart,
             $"Outputs of {layer}, {activation.DisplayName} (values beyond ±{before.Max:0} in the edge bins)", "output value", "count")));

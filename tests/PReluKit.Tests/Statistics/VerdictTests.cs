@@ -56,7 +56,7 @@ public class VerdictTests
         var withheld = Verdict.NotCompared(EffectMeasure.EpochTime, "recorded on a shared machine");
         Assert.Equal("not compared: recorded on a shared machine", withheld.Label);
         Assert.Equal("not compared: timed on different machines", Verdict.NotCompared(EffectMeasure.EpochTime).Label);
-        var claim = PReluKit.Summaries.Claim.NoOverhead("no overhead", withheld);
+        var claim = PReluKit.Summaries.Claim.NoOverhead("\"no overhead\"", withheld);
         Assert.Equal(PReluKit.Summaries.ClaimStatus.NotTested, claim.Status);
         Assert.Equal("\"no overhead\": not judged here — not compared: recorded on a shared machine.", claim.Reading);
     }
@@ -66,7 +66,7 @@ public class VerdictTests
     {
         var unsettled = Verdict.Of(new EffectInterval(8.8, 4.6, 13.1, 5, 3), EffectMeasure.EpochTime);
         Assert.Equal(VerdictKind.Unsettled, unsettled.Kind);
-        var claim = PReluKit.Summaries.Claim.NoOverhead("no overhead", unsettled);
+        var claim = PReluKit.Summaries.Claim.NoOverhead("\"no overhead\"", unsettled);
         Assert.StartsWith("\"no overhead\": not settled (the interval excludes 0", claim.Reading, StringComparison.Ordinal);
         Assert.DoesNotContain("inconclusive at this scale", claim.Reading, StringComparison.Ordinal);
     }
