@@ -46,10 +46,13 @@ internal sealed class NotebooksExportCommand : Command<NotebooksExportCommand.Se
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var (root, source, notebooks) = NotebookSelection.Find(settings.From, settings.Only);
-        // The scripts build against the kit's projects in the lib/ beside the notebooks (where their setup cells look): a
-        // clone has them; the course that travels with the tool has only the built kit.
-        var kit = Path.Combine(Path.GetDirectoryName(source)!, "lib");
-        if (!File.Exists(Path.Combine(kit, "PReluKit.Notebooks", "PReluKit.Notebooks.csproj")))
+        // The scripts build against the kit's projects: those in the lib/ beside the notebooks (where their setup cells
+        // look), else the clone's we run in (notebooks of one's own, exported with --from); the course that travels with the
+        // tool has only the built kit.
+        static bool HoldsKit(string lib) => File.Exists(Path.Combine(lib, "PReluKit.Notebooks", "PReluKit.Notebooks.csproj"));
+        var kit = new[] { Path.Combine(Path.GetDirectoryName(source)!, "lib"), Path.Combine(root, "lib") }.FirstOrDefault(HoldsKit)
+                  ?? Path.Combine(Path.GetDirectoryName(source)!, "lib");
+        if (!HoldsKit(kit))
         {
             throw new InvalidOperationException(
                 $"the exported scripts build against the kit's projects, and '{kit}' beside the notebooks has none: run this inside a clone of PReluNotebooks, or pass --from <clone>/notebooks.");
